@@ -1,0 +1,2 @@
+/** Image references in Dockerfile, compose, Kubernetes, Helm; lint, pin, newer tags, rewrite. */
+package io.drydock.refs;

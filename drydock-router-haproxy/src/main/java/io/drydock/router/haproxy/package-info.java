@@ -1,0 +1,2 @@
+/** HAProxy adapter over its Runtime API. */
+package io.drydock.router.haproxy;
