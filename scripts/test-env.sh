@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# The integration-test environment of drydock, on 127.0.0.1 only.
+#
+#   scripts/test-env.sh up     install what is missing, start Podman's Docker-compatible API and a CNCF
+#                              distribution registry, load and push the fixture images (idempotent)
+#   scripts/test-env.sh down   stop what `up` started
+#   scripts/test-env.sh env    print the variables the tests read (eval "$(scripts/test-env.sh env)")
+#   scripts/test-env.sh status say what is running
+#
+# Runs as root on Debian/Ubuntu (it uses apt-get when a tool is missing). Safe to run again and concurrently.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+RUN=${DRYDOCK_TEST_RUN:-/run/drydock-test}
+DATA=${DRYDOCK_TEST_DATA:-/var/lib/drydock-test}
+SOCK="$RUN/podman.sock"
+REGISTRY_ADDR=${DRYDOCK_TEST_REGISTRY:-127.0.0.1:5000}
+IMAGES="$ROOT/testdata/images"
+# name:tag in podman storage and the registry <- archive:ref
+FIXTURES=(
+  "alpine:3.20.3 alpine-3.20.3.oci.tar:3.20.3"
+  "whiteout:1 whiteout.oci.tar:1"
+  "lang-packages:1 lang-packages.oci.tar:1"
+  "debian-dpkgdb:bookworm debian-bookworm-dpkgdb.oci.tar:bookworm"
+)
+
+log() { printf '[test-env] %s\n' "$*" >&2; }
+die() { printf '[test-env] error: %s\n' "$*" >&2; exit 1; }
+
+with_lock() {
+  mkdir -p "$RUN"
+  exec 9>"$RUN/test-env.lock"
+  flock -w 300 9 || die "another test-env.sh holds $RUN/lock for more than 5 minutes"
+}
+
+install_missing() {
+  local want=() pkg bin
+  for pair in podman:podman runc:runc docker-registry:docker-registry skopeo:skopeo umoci:umoci haproxy:haproxy \
+              rpm:rpm gcc:gcc dpkg:dpkg curl:curl flock:util-linux wrk:wrk node:nodejs npm:npm; do
+    bin=${pair%%:*}; pkg=${pair#*:}
+    command -v "$bin" >/dev/null 2>&1 || want+=("$pkg")
+  done
+  # libc6-dev for static linking of the test app; python3-packaging is the PEP 440 oracle.
+  dpkg -s libc6-dev >/dev/null 2>&1 || want+=(libc6-dev)
+  python3 -c 'import packaging' >/dev/null 2>&1 || want+=(python3-packaging)
+  if [ ${#want[@]} -gt 0 ]; then
+    [ "$(id -u)" = 0 ] || die "missing ${want[*]}: run as root or install them"
+    log "installing ${want[*]}"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null
+  fi
+}
+
+configure_podman() {
+  # crun and the default ulimits fail on this kind of machine; runc + cgroupfs work (DESIGN.md).
+  local conf=/etc/containers/containers.conf marker="# written by drydock scripts/test-env.sh"
+  if [ ! -f "$conf" ] || grep -qF "$marker" "$conf"; then
+    mkdir -p /etc/containers
+    cat > "$conf.tmp" <<CONF
+$marker
+[containers]
+default_ulimits = []
+
+[engine]
+runtime = "runc"
+cgroup_manager = "cgroupfs"
+events_logger = "file"
+CONF
+    mv "$conf.tmp" "$conf"
+  elif ! grep -q 'runtime *= *"runc"' "$conf"; then
+    log "warning: $conf exists and was not written by this script; make sure it sets runtime = \"runc\""
+  fi
+}
+
+podman_up() {
+  if curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1; then
+    return
+  fi
+  rm -f "$SOCK"
+  log "starting podman system service on unix://$SOCK"
+  nohup podman system service --time=0 "unix://$SOCK" >"$RUN/podman.log" 2>&1 9>&- &
+  echo $! >"$RUN/podman.pid"
+  for _ in $(seq 1 100); do
+    curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  die "podman system service did not answer on $SOCK; see $RUN/podman.log"
+}
+
+load_images() {
+  local entry name archive ref
+  for entry in "${FIXTURES[@]}"; do
+    name=${entry%% *}; archive=${entry#* }; ref=${archive##*:}; archive=${archive%:*}
+    if ! podman image exists "localhost/fixtures/$name" 2>/dev/null; then
+      log "loading localhost/fixtures/$name"
+      skopeo copy -q "oci-archive:$IMAGES/$archive:$ref" "containers-storage:localhost/fixtures/$name" >/dev/null
+    fi
+  done
+}
+
+registry_up() {
+  if curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1; then
+    return
+  fi
+  mkdir -p "$DATA/registry"
+  cat >"$RUN/registry.yml" <<YML
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $DATA/registry
+  delete:
+    enabled: true
+http:
+  addr: $REGISTRY_ADDR
+YML
+  log "starting docker-registry on $REGISTRY_ADDR"
+  nohup docker-registry serve "$RUN/registry.yml" >"$RUN/registry.log" 2>&1 9>&- &
+  echo $! >"$RUN/registry.pid"
+  for _ in $(seq 1 100); do
+    curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1 && return
+    sleep 0.1
+  done
+  die "docker-registry did not answer on $REGISTRY_ADDR; see $RUN/registry.log"
+}
+
+push_images() {
+  local entry name archive ref
+  for entry in "${FIXTURES[@]}"; do
+    name=${entry%% *}; archive=${entry#* }; ref=${archive##*:}; archive=${archive%:*}
+    if ! curl -fsS -o /dev/null -H 'Accept: application/vnd.oci.image.manifest.v1+json' \
+        "http://$REGISTRY_ADDR/v2/fixtures/${name%%:*}/manifests/${name#*:}" 2>/dev/null; then
+      log "pushing $REGISTRY_ADDR/fixtures/$name"
+      skopeo copy -q --dest-tls-verify=false "oci-archive:$IMAGES/$archive:$ref" "docker://$REGISTRY_ADDR/fixtures/$name" >/dev/null
+    fi
+  done
+}
+
+testapp_up() {
+  if [ -x "$ROOT/scripts/testapp/build.sh" ]; then
+    "$ROOT/scripts/testapp/build.sh" >&2
+  fi
+}
+
+stop_pid() {
+  local f="$RUN/$1.pid"
+  if [ -f "$f" ]; then
+    kill "$(cat "$f")" 2>/dev/null || true
+    rm -f "$f"
+  fi
+}
+
+print_env() {
+  echo "export DOCKER_HOST=unix://$SOCK"
+  echo "export DRYDOCK_TEST_REGISTRY=$REGISTRY_ADDR"
+  echo "export DRYDOCK_TEST_ENV=$RUN"
+}
+
+case "${1:-}" in
+  up)
+    with_lock
+    install_missing
+    configure_podman
+    podman_up
+    load_images
+    registry_up
+    push_images
+    testapp_up
+    print_env >"$RUN/env"
+    log "ready: eval \"\$($0 env)\""
+    ;;
+  down)
+    with_lock
+    stop_pid registry
+    stop_pid podman
+    rm -f "$SOCK" "$RUN/env"
+    log "stopped"
+    ;;
+  env)
+    print_env
+    ;;
+  status)
+    curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1 && echo "podman: up ($SOCK)" || echo "podman: down"
+    curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1 && echo "registry: up ($REGISTRY_ADDR)" || echo "registry: down"
+    ;;
+  *)
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac
