@@ -69,6 +69,11 @@ public final class TarIndex implements Closeable {
         throw invalid(describe, file + " is not a regular file");
       }
       long fileSize = channel.size();
+      ByteBuffer head = ByteBuffer.allocate(2);
+      channel.read(head, 0);
+      if (head.position() == 2 && (head.get(0) & 0xff) == 0x1f && (head.get(1) & 0xff) == 0x8b) {
+        throw invalid(describe, "it is gzip-compressed; decompress it first (gunzip)");
+      }
       Map<String, Entry> entries = new LinkedHashMap<>();
       CountingInputStream counting = new CountingInputStream(new BufferedInputStream(Files.newInputStream(file), 64 * 1024));
       try (TarArchiveInputStream tar = new TarArchiveInputStream(counting)) {

@@ -88,6 +88,41 @@ public final class Fixtures {
     }
   }
 
+  /** The regular files of a fixture archive, in order (links and directories dropped). */
+  public static Map<String, byte[]> files(String name) {
+    Map<String, byte[]> out = new java.util.LinkedHashMap<>();
+    try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/images/" + name);
+        TarArchiveInputStream tar = new TarArchiveInputStream(in)) {
+      TarArchiveEntry e;
+      while ((e = tar.getNextEntry()) != null) {
+        if (e.isFile() && !e.isSymbolicLink() && !e.isLink()) {
+          out.put(e.getName(), tar.readAllBytes());
+        }
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Writes a tar of regular files. */
+  public static Path tarBytes(Path file, Map<String, byte[]> entries) {
+    try (OutputStream out = Files.newOutputStream(file); TarArchiveOutputStream tar = new TarArchiveOutputStream(out)) {
+      tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+      for (Map.Entry<String, byte[]> en : entries.entrySet()) {
+        TarArchiveEntry e = new TarArchiveEntry(en.getKey(), true);
+        e.setSize(en.getValue().length);
+        tar.putArchiveEntry(e);
+        tar.write(en.getValue());
+        tar.closeArchiveEntry();
+      }
+      tar.finish();
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** Reads a stream to its end and returns the number of bytes. */
   public static long drain(InputStream in) throws IOException {
     try (in) {
