@@ -176,4 +176,37 @@ class DockerArchiveTest {
   private static String layer0CreatedBy(ImageMetadata m) {
     return m.layers().get(0).createdBy();
   }
+
+  /** Docker 25+ writes an OCI layout and a manifest.json side by side, with layers under blobs/sha256/. */
+  private Path docker25Style() {
+    Map<String, byte[]> files = Fixtures.files(Fixtures.DEBIAN);
+    String config = "blobs/sha256/" + CONFIG.substring(7);
+    String layer = "blobs/sha256/" + Fixtures.DEBIAN_LAYER.substring(7);
+    files.put("index.json", new String(files.get("index.json"), StandardCharsets.UTF_8)
+        .replace("\"org.opencontainers.image.ref.name\":\"bookworm\"",
+            "\"io.containerd.image.name\":\"docker.io/library/debian-dpkgdb:bookworm\",\"org.opencontainers.image.ref.name\":\"bookworm\"")
+        .getBytes(StandardCharsets.UTF_8));
+    files.put("manifest.json", ("[{\"Config\":\"" + config + "\",\"RepoTags\":[\"debian-dpkgdb:bookworm\"],\"Layers\":[\"" + layer + "\"]}]")
+        .getBytes(StandardCharsets.UTF_8));
+    return variant(files);
+  }
+
+  @Test
+  void docker25ArchiveReadsAsOciWhenAutodetectedAndAsDockerWhenAsked() throws IOException {
+    Path archive = docker25Style();
+    try (OpenedImage oci = open(archive.toString());
+        OpenedImage byName = open("oci-archive:" + archive + ":debian-dpkgdb:bookworm");
+        OpenedImage docker = open("docker-archive:" + archive + ":debian-dpkgdb:bookworm")) {
+      assertThat(oci.metadata().manifestDigest()).hasToString(Fixtures.DEBIAN_MANIFEST);
+      assertThat(oci.metadata().repoTags()).containsExactly("debian-dpkgdb:bookworm");
+      assertThat(byName.metadata().manifestDigest()).hasToString(Fixtures.DEBIAN_MANIFEST);
+      assertThat(docker.metadata().manifestDigest()).isNull();
+      LayerInfo layer = docker.metadata().layers().get(0);
+      assertThat(layer.digest()).hasToString(Fixtures.DEBIAN_LAYER);
+      assertThat(layer.diffId()).hasToString(DIFF_ID);
+      assertThat(layer.mediaType()).isEqualTo(MediaTypes.DOCKER_LAYER_GZIP);
+      assertThat(Fixtures.drain(docker.openLayerBlob(0))).isEqualTo(layer.size());
+      assertThat(docker.metadata().layers().get(0).size()).isEqualTo(oci.metadata().layers().get(0).size());
+    }
+  }
 }
