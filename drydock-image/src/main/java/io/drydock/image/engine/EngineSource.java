@@ -119,7 +119,7 @@ public final class EngineSource implements ImageSource {
         throw e;
       }
       throw new DrydockException(ErrorKind.UNREACHABLE, what + " but failed because: " + rootMessage(e)
-          + "; is the engine running (DOCKER_HOST=" + host + ")?", e);
+          + "; is the engine running and is that its socket?", e);
     }
   }
 

@@ -94,6 +94,14 @@ class OciSourcesTest {
     }
   }
 
+  @Test
+  void bareLayoutDirectoryPathIsAccepted() throws IOException {
+    Path dir = Fixtures.extract(Fixtures.DEBIAN, tmp);
+    try (OpenedImage image = open(dir.toString())) {
+      assertThat(image.metadata().manifestDigest()).hasToString(Fixtures.DEBIAN_MANIFEST);
+    }
+  }
+
   private static Path blob(Path dir, String digest) {
     Digest d = Digest.parse(digest);
     return dir.resolve("blobs").resolve(d.algorithm()).resolve(d.hex());
