@@ -91,7 +91,11 @@ public final class SbomBuilder {
     events.progress(PROGRESS_TASK, item, 0, info.size());
     LayerResult result;
     try (InputStream blob = image.openLayerBlob(index)) {
-      result = scanner.scan(blob, info.diffId(), done -> events.progress(PROGRESS_TASK, item, Math.min(done, info.size()), info.size()));
+      result = scanner.scan(blob, info.diffId(), done -> {
+        if (done < info.size()) {
+          events.progress(PROGRESS_TASK, item, done, info.size());
+        }
+      });
     }
     events.progress(PROGRESS_TASK, item, info.size(), info.size());
     if (cache != null) {
