@@ -83,6 +83,7 @@ public final class LayerWalker {
     private final List<Skip> skipped = new ArrayList<>();
     private long skipCount;
     private long entries;
+    private long headers;
     private @Nullable DrydockException failure;
     private @Nullable InputStream decompressed;
 
@@ -115,6 +116,9 @@ public final class LayerWalker {
       EntryContent content = new EntryContent(tar);
       TarArchiveEntry tarEntry;
       while ((tarEntry = nextEntry(tar, guard, compression)) != null) {
+        if (++headers > limits.maxEntries()) {
+          throw fail("it holds more than " + limits.maxEntries() + " entries");
+        }
         LayerEntry entry = toLayerEntry(tarEntry, data);
         if (entry == null) {
           continue;

@@ -134,10 +134,23 @@ class LayerWalkerTest {
         Tars.file(out, "../x" + i, "");
       }
     });
-    LayerLimits limits = new LayerLimits(1L << 30, 1000, 1 << 20, 4096, 1 << 20, 2);
+    LayerLimits limits = new LayerLimits(1L << 30, 1000, 1 << 20, 4096, 1 << 20, 2, 100);
     WalkSummary summary = LayerWalker.of(limits).walk(new ByteArrayInputStream(tar), Tars.diffId(tar), (e, c) -> {});
     assertThat(summary.skipped()).hasSize(3);
     assertThat(summary.skipped().get(2).reason()).isEqualTo("3 more entries skipped");
+  }
+
+  @Test
+  void stopsALayerWithTooManyEntries() {
+    byte[] tar = Tars.tar(out -> {
+      for (int i = 0; i < 11; i++) {
+        Tars.file(out, "f" + i, "");
+      }
+    });
+    assertThatThrownBy(() -> LayerWalker.of(LayerLimits.DEFAULT.withMaxEntries(10))
+        .walk(new ByteArrayInputStream(tar), Tars.diffId(tar), (e, c) -> {}))
+        .isInstanceOf(DrydockException.class)
+        .hasMessage("Tried to read layer " + Tars.diffId(tar) + " but failed because: it holds more than 10 entries");
   }
 
   @Test
@@ -292,7 +305,7 @@ class LayerWalkerTest {
 
   @Test
   void limitsAreValidated() {
-    assertThatThrownBy(() -> new LayerLimits(0, 1, 1, 1, 4096, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new LayerLimits(0, 1, 1, 1, 4096, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     UnaryOperator<LayerLimits> same = l -> l;
     assertThat(same.apply(LayerLimits.DEFAULT).maxUncompressedBytes()).isEqualTo(64L << 30);
   }
