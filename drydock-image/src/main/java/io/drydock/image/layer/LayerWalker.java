@@ -12,6 +12,7 @@ import java.io.InputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
@@ -119,6 +120,7 @@ public final class LayerWalker {
         if (++headers > limits.maxEntries()) {
           throw fail("it holds more than " + limits.maxEntries() + " entries");
         }
+        checkPaxHeaders(tarEntry);
         LayerEntry entry = toLayerEntry(tarEntry, data);
         if (entry == null) {
           continue;
@@ -154,6 +156,21 @@ public final class LayerWalker {
         throw fail(translate(e, compression));
       } finally {
         guard.disarm();
+      }
+    }
+
+    /** Global PAX headers accumulate over the archive; their sum must stay within the per-entry header limit. */
+    private void checkPaxHeaders(TarArchiveEntry e) {
+      Map<String, String> extra = e.getExtraPaxHeaders();
+      if (extra.isEmpty()) {
+        return;
+      }
+      long size = 0;
+      for (Map.Entry<String, String> h : extra.entrySet()) {
+        size += h.getKey().length() + h.getValue().length();
+      }
+      if (size > limits.maxHeaderBytes()) {
+        throw fail("an entry carries more than " + limits.maxHeaderBytes() + " bytes of tar headers");
       }
     }
 

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.zip.GZIPOutputStream;
-import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,6 +175,23 @@ class LayerWalkerTest {
           .isInstanceOf(DrydockException.class)
           .hasMessage("Tried to read layer " + Tars.diffId(huge) + " but failed because: an entry carries more than 1048576 bytes of tar headers");
     }
+  }
+
+  @Test
+  void rejectsGlobalPaxHeadersAccumulatingBeyondTheLimit() {
+    byte[] tar = Tars.tar(out -> {
+      for (int i = 0; i < 3; i++) {
+        TarArchiveEntry global = new TarArchiveEntry("pax_global_header", TarConstants.LF_PAX_GLOBAL_EXTENDED_HEADER);
+        global.addPaxHeader("drydock.test" + i, "v".repeat(600_000));
+        out.putArchiveEntry(global);
+        Tars.file(out, "f" + i, "x");
+      }
+    });
+    List<String> seen = new ArrayList<>();
+    assertThatThrownBy(() -> LayerWalker.withDefaults().walk(new ByteArrayInputStream(tar), Tars.diffId(tar), (e, c) -> seen.add(e.path())))
+        .isInstanceOf(DrydockException.class)
+        .hasMessage("Tried to read layer " + Tars.diffId(tar) + " but failed because: an entry carries more than 1048576 bytes of tar headers");
+    assertThat(seen).containsExactly("f0");
   }
 
   @Test
