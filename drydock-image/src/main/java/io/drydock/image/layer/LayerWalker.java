@@ -9,6 +9,7 @@ import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,7 +66,8 @@ public final class LayerWalker {
    *
    * @param progress called now and then with the number of blob (compressed) bytes read so far
    * @throws DrydockException INVALID_INPUT for a truncated, corrupt, oversized or mismatching layer
-   * @throws IOException when reading the blob fails, or as thrown by the visitor
+   * @throws IOException when reading the blob fails, or as thrown by the visitor; {@link InterruptedIOException}
+   *     when the thread is interrupted (checked between entries; the interrupt flag stays set)
    */
   public WalkSummary walk(InputStream blob, Digest expectedDiffId, LayerVisitor visitor, LongConsumer progress)
       throws IOException {
@@ -121,6 +123,9 @@ public final class LayerWalker {
           throw fail("it holds more than " + limits.maxEntries() + " entries");
         }
         checkPaxHeaders(tarEntry);
+        if (Thread.currentThread().isInterrupted()) {
+          throw new InterruptedIOException("Tried to read layer " + expected + " but was interrupted");
+        }
         LayerEntry entry = toLayerEntry(tarEntry, data);
         if (entry == null) {
           continue;

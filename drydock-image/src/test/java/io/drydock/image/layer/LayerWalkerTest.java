@@ -321,6 +321,18 @@ class LayerWalkerTest {
   }
 
   @Test
+  void stopsBetweenEntriesWhenInterrupted() {
+    Thread.currentThread().interrupt();
+    try {
+      assertThatThrownBy(() -> walkAll(LayerWalker.withDefaults(), SAMPLE, Tars.diffId(SAMPLE)))
+          .isInstanceOf(java.io.InterruptedIOException.class);
+      assertThat(Thread.currentThread().isInterrupted()).isTrue();
+    } finally {
+      Thread.interrupted();
+    }
+  }
+
+  @Test
   void limitsAreValidated() {
     assertThatThrownBy(() -> new LayerLimits(0, 1, 1, 1, 4096, 1, 1)).isInstanceOf(IllegalArgumentException.class);
     UnaryOperator<LayerLimits> same = l -> l;
