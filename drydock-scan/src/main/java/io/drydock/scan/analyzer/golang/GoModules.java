@@ -2,7 +2,7 @@ package io.drydock.scan.analyzer.golang;
 
 import io.drydock.model.Package;
 import io.drydock.model.PackageType;
-import io.drydock.scan.purl.Purl;
+import io.drydock.scan.purl.PackageUrl;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -108,6 +108,7 @@ final class GoModules {
     String namespace = slash < 0 ? null : m.path().substring(0, slash);
     String name = m.path().substring(slash + 1);
     return new Package(PackageType.GOLANG, m.path(), m.version(), null, null, null,
-        Purl.of(PackageType.GOLANG, namespace, name, m.version()), location, null, List.of());
+        PackageUrl.of(PackageType.GOLANG.purlType(), namespace, name, m.version()).toString(), location, null,
+        List.of());
   }
 }

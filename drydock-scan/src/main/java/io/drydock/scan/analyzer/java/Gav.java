@@ -2,7 +2,7 @@ package io.drydock.scan.analyzer.java;
 
 import io.drydock.model.Package;
 import io.drydock.model.PackageType;
-import io.drydock.scan.purl.Purl;
+import io.drydock.scan.purl.PackageUrl;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -44,6 +44,7 @@ record Gav(String groupId, String artifactId, String version) {
 
   Package toPackage(String location) {
     return new Package(PackageType.MAVEN, name(), version, null, null, null,
-        Purl.of(PackageType.MAVEN, groupId, artifactId, version), location, null, List.of());
+        PackageUrl.of(PackageType.MAVEN.purlType(), groupId, artifactId, version).toString(), location, null,
+        List.of());
   }
 }

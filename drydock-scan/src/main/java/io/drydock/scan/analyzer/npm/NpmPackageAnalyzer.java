@@ -8,7 +8,7 @@ import io.drydock.model.Skip;
 import io.drydock.scan.analyzer.AnalysisInput;
 import io.drydock.scan.analyzer.AnalysisResult;
 import io.drydock.scan.analyzer.Analyzer;
-import io.drydock.scan.purl.Purl;
+import io.drydock.scan.purl.PackageUrl;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -68,7 +68,8 @@ public final class NpmPackageAnalyzer implements Analyzer {
       return java.util.Optional.empty();
     }
     String scope = m.group(1);
-    String purl = Purl.of(PackageType.NPM, scope == null ? null : "@" + scope, m.group(2), version);
+    String namespace = scope == null ? null : "@" + scope;
+    String purl = PackageUrl.of(PackageType.NPM.purlType(), namespace, m.group(2), version).toString();
     return java.util.Optional.of(
         new Package(PackageType.NPM, name, version, null, null, null, purl, location, null, json.licenses()));
   }

@@ -7,7 +7,7 @@ import io.drydock.model.Skip;
 import io.drydock.scan.analyzer.AnalysisInput;
 import io.drydock.scan.analyzer.AnalysisResult;
 import io.drydock.scan.analyzer.Analyzer;
-import io.drydock.scan.purl.Purl;
+import io.drydock.scan.purl.PackageUrl;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
@@ -53,7 +53,8 @@ public final class PythonPackageAnalyzer implements Analyzer {
           List.of(new Skip(input.path(), "Python metadata without a valid Name and Version")));
     }
     CoreMetadata m = meta.get();
-    String purl = Purl.of(PackageType.PYPI, null, CoreMetadata.normalise(m.name()), m.version());
+    String purl =
+        PackageUrl.of(PackageType.PYPI.purlType(), null, CoreMetadata.normalise(m.name()), m.version()).toString();
     return AnalysisResult.ofPackages(List.of(
         new Package(PackageType.PYPI, m.name(), m.version(), null, null, null, purl, input.path(), null, m.licenses())));
   }
