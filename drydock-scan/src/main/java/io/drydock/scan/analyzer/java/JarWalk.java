@@ -6,7 +6,6 @@ import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +52,9 @@ final class JarWalk {
       walk(in, location, 0);
     } catch (LimitExceeded e) {
       skipped.add(new Skip(location, e.getMessage()));
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
+      // RuntimeException too: a crafted archive can trip the zip reader's own checks; one archive must not
+      // end the scan of the image.
       skipped.add(new Skip(location, "corrupt archive: " + oneLine(e)));
     }
     return this;
@@ -121,7 +122,7 @@ final class JarWalk {
       walk(entry, nested, depth);
     } catch (LimitExceeded e) {
       throw e;
-    } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
+    } catch (IOException | RuntimeException e) {
       // The nested archive is broken; the enclosing one goes on with its next entry.
       skipped.add(new Skip(nested, "corrupt archive: " + oneLine(e)));
     }
@@ -161,6 +162,9 @@ final class JarWalk {
 
   private static String oneLine(Exception e) {
     String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    if (e instanceof RuntimeException) {
+      msg = e.getClass().getSimpleName() + ": " + msg;
+    }
     return msg.replaceAll("\\s+", " ");
   }
 
