@@ -53,10 +53,19 @@ public final class VulnDbImporter {
 
   private final Clock clock;
   private final EventSink events;
+  private final long maxTotalBytes;
+  private final int maxEntries;
 
   public VulnDbImporter(Clock clock, EventSink events) {
+    this(clock, events, MAX_TOTAL_BYTES, MAX_ENTRIES);
+  }
+
+  /** With other bounds on the total inflated size and the number of records (for tests). */
+  VulnDbImporter(Clock clock, EventSink events, long maxTotalBytes, int maxEntries) {
     this.clock = clock;
     this.events = events;
+    this.maxTotalBytes = maxTotalBytes;
+    this.maxEntries = maxEntries;
   }
 
   /**
@@ -216,10 +225,10 @@ public final class VulnDbImporter {
     private void countEntry(long bytes, String where) {
       entries++;
       totalBytes += bytes;
-      if (entries > MAX_ENTRIES || totalBytes > MAX_TOTAL_BYTES) {
+      if (entries > maxEntries || totalBytes > maxTotalBytes) {
         throw DrydockException.invalidInput(
-            "Tried to import " + where + " but failed because: the sources hold more than " + MAX_ENTRIES
-                + " records or " + MAX_TOTAL_BYTES + " bytes (a zip bomb?); the previous DB was kept");
+            "Tried to import " + where + " but failed because: the sources hold more than " + maxEntries
+                + " records or " + maxTotalBytes + " bytes (a zip bomb?); the previous DB was kept");
       }
     }
 
