@@ -33,6 +33,8 @@ import java.util.TreeSet;
  */
 public final class Matcher {
 
+  private static final java.util.regex.Pattern CVE = java.util.regex.Pattern.compile("CVE-[0-9]{4}-[0-9]{4,}");
+
   private Matcher() {}
 
   /**
@@ -193,7 +195,7 @@ public final class Matcher {
         }
       }
       fixed.sort(scheme::compare);
-      List<String> cves = ids.stream().filter(i -> i.startsWith("CVE-")).toList();
+      List<String> cves = ids.stream().filter(i -> CVE.matcher(i).matches()).toList();
       String id = cves.size() == 1 ? cves.get(0) : advisoryIds.first();
       List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
       out.add(new Finding(pkg, ecosystem, id, aliases, List.copyOf(advisoryIds), severity, fixed, summary));

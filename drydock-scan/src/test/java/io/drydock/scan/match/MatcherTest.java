@@ -86,15 +86,15 @@ class MatcherTest {
 
   @Test
   void advisoriesSharingAnAliasAreOneFindingWithTheCveAsIdAndEveryFix() {
-    Advisory ghsa = new Advisory("GHSA-a", List.of("CVE-2024-1"), "from ghsa", null, null, null, Severity.MEDIUM, List.of(),
+    Advisory ghsa = new Advisory("GHSA-a", List.of("CVE-2024-1234"), "from ghsa", null, null, null, Severity.MEDIUM, List.of(),
         List.of(new Advisory.Affected("npm", "p", List.of(new Advisory.Range(Advisory.RangeType.SEMVER, events("i:0 f:1.2.0"))), List.of())));
-    Advisory other = new Advisory("OSV-b", List.of("CVE-2024-1"), "from osv", null, null, null, Severity.HIGH, List.of(),
+    Advisory other = new Advisory("OSV-b", List.of("CVE-2024-1234"), "from osv", null, null, null, Severity.HIGH, List.of(),
         List.of(new Advisory.Affected("npm", "p", List.of(
             new Advisory.Range(Advisory.RangeType.SEMVER, events("i:0 f:1.1.5")),
             new Advisory.Range(Advisory.RangeType.SEMVER, events("i:0 f:1.1.5"))), List.of())));
     List<Finding> f = Matcher.match(npm("p", "1.0.0"), "npm", List.of(ghsa, other)).findings();
     assertThat(f).singleElement().satisfies(x -> {
-      assertThat(x.id()).isEqualTo("CVE-2024-1");
+      assertThat(x.id()).isEqualTo("CVE-2024-1234");
       assertThat(x.aliases()).containsExactly("GHSA-a", "OSV-b");
       assertThat(x.advisoryIds()).containsExactly("GHSA-a", "OSV-b");
       assertThat(x.severity()).isEqualTo(Severity.HIGH);
