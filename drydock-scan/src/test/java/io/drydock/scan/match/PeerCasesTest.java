@@ -97,7 +97,7 @@ class PeerCasesTest {
 
   private static String fullVersion(JsonNode version, JsonNode release, JsonNode epoch) {
     String v = version.asText();
-    if (release != null && release.hasNonNull("release") || release != null && !release.isNull() && !release.asText().isEmpty()) {
+    if (release != null && !release.isNull() && !release.asText().isEmpty()) {
       v = v + "-" + release.asText();
     }
     if (epoch != null && !epoch.isNull() && epoch.asInt() != 0) {
