@@ -1,0 +1,23 @@
+package io.drydock.scan.db;
+
+/** The SQLite layout of the vulnerability DB; {@link #VERSION} changes whenever it does. */
+final class VulnDbSchema {
+  static final int VERSION = 1;
+
+  static final String[] CREATE = {
+    "CREATE TABLE schema_version (version INTEGER NOT NULL)",
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE advisories (id TEXT PRIMARY KEY, modified TEXT, withdrawn INTEGER NOT NULL, json BLOB NOT NULL)",
+    "CREATE TABLE affected (ecosystem TEXT NOT NULL, package TEXT NOT NULL, advisory_id TEXT NOT NULL)",
+    "CREATE TABLE aliases (advisory_id TEXT NOT NULL, alias TEXT NOT NULL)",
+  };
+
+  /** Built after the bulk insert, which is faster than maintaining them row by row. */
+  static final String[] INDEXES = {
+    "CREATE INDEX affected_by_package ON affected (ecosystem, package)",
+    "CREATE INDEX aliases_by_alias ON aliases (alias)",
+    "CREATE INDEX aliases_by_advisory ON aliases (advisory_id)",
+  };
+
+  private VulnDbSchema() {}
+}
