@@ -2,7 +2,12 @@ package io.drydock.cli;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +18,11 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Keeps a fleet's container images patched without downtime.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      SbomCommand.class,
+      InspectCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:Success.",
@@ -36,15 +45,23 @@ public final class Main {
   @Option(names = "--debug", description = "Print debug detail and stack traces on stderr.", scope = CommandLine.ScopeType.INHERIT)
   boolean debug;
 
+  private PrintStream stdout = System.out;
+
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
+    int code = run(args, out, err);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 
   /** Runs the command line and returns the exit code; never calls {@link System#exit}. */
-  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+  public static int run(String[] args, PrintStream out, PrintWriter err) {
     Main root = new Main();
+    root.stdout = out;
     CommandLine cl = new CommandLine(root);
-    cl.setOut(out);
+    cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> t instanceof DrydockException d ? d.kind().exitCode() : ErrorKind.INTERNAL.exitCode());
     cl.setParameterExceptionHandler((ex, a) -> {
@@ -67,12 +84,22 @@ public final class Main {
     return cl.execute(args);
   }
 
+  /** Where reports go: the byte stream behind picocli's stdout writer. */
+  static PrintStream stdout(CommandLine.Model.CommandSpec spec) {
+    return ((Main) spec.root().userObject()).stdout;
+  }
+
+  /** drydock's version, from the jar manifest ({@code dev} when run from classes). */
+  static String version() {
+    String v = Main.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
+  }
+
   /** Reads the version Maven wrote into the jar manifest. */
   static final class Version implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
-      String v = Main.class.getPackage().getImplementationVersion();
-      return new String[] {"drydock " + (v == null ? "dev" : v), "Java " + System.getProperty("java.version")};
+      return new String[] {"drydock " + version(), "Java " + System.getProperty("java.version")};
     }
   }
 }

@@ -32,6 +32,10 @@ public final class ImageSources {
         return source.open(reference, options, events);
       }
     }
+    if (!reference.contains(":") || reference.startsWith("/") || reference.startsWith(".")) {
+      throw DrydockException.notFound("Tried to open image '" + reference + "' but failed because: there is no such file or "
+          + "directory, and it is not a registry reference");
+    }
     throw DrydockException.usage("Tried to open image '" + reference + "' but no image source accepts it; use one of "
         + sources.stream().map(ImageSource::scheme).filter(s -> s != null).map(s -> s + ":").collect(Collectors.joining(", "))
         + " or a registry reference");

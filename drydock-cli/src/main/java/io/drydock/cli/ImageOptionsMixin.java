@@ -1,0 +1,64 @@
+package io.drydock.cli;
+
+import io.drydock.image.ImageOptions;
+import io.drydock.model.DrydockException;
+import io.drydock.model.Platform;
+import io.drydock.scan.layer.LayerCache;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Option;
+
+/** How to reach and open images; shared by every command that reads one. */
+public final class ImageOptionsMixin {
+
+  @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
+      description = "Platform to pick from a multi-arch image (default: this machine's, e.g. linux/amd64).")
+  @Nullable String platform;
+
+  @Option(names = "--insecure", description = "Allow plain HTTP and unverified TLS to registries that are not on loopback.")
+  boolean insecure;
+
+  @Option(names = "--cache-dir", paramLabel = "DIR",
+      description = "Cache for per-layer results and the vulnerability DB (default: $XDG_CACHE_HOME/drydock or ~/.cache/drydock).")
+  @Nullable Path cacheDir;
+
+  @Option(names = "--no-cache", description = "Analyse every layer again; do not read or write the layer cache.")
+  boolean noCache;
+
+  @Option(names = "--engine-host", paramLabel = "URL",
+      description = "Docker Engine API for engine: images (default: $DOCKER_HOST, else unix:///var/run/docker.sock).")
+  @Nullable String engineHost;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
+      description = "Timeout of each registry or engine request, in seconds (default: ${DEFAULT-VALUE}).")
+  long timeoutSeconds;
+
+  public Path cacheDir() {
+    return cacheDir != null ? cacheDir : LayerCache.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+  }
+
+  /** Where per-layer results go, or null with {@code --no-cache}. */
+  public @Nullable Path layerCacheDir() {
+    return noCache ? null : cacheDir();
+  }
+
+  public Path workDir() {
+    return cacheDir().resolve("tmp");
+  }
+
+  public ImageOptions toImageOptions() {
+    Platform p = null;
+    if (platform != null) {
+      try {
+        p = Platform.parse(platform);
+      } catch (IllegalArgumentException e) {
+        throw DrydockException.usage(e.getMessage());
+      }
+    }
+    if (timeoutSeconds <= 0) {
+      throw DrydockException.usage("--timeout must be a positive number of seconds, not " + timeoutSeconds);
+    }
+    return new ImageOptions(p, insecure, null, engineHost, workDir(), Duration.ofSeconds(timeoutSeconds));
+  }
+}
