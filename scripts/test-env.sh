@@ -72,7 +72,21 @@ CONF
   fi
 }
 
+trust_local_registry() {
+  # Podman pulls from the plain-HTTP test registry only when it is marked insecure; read at service start.
+  local f=/etc/containers/registries.conf.d/50-drydock-test.conf
+  if [ ! -f "$f" ]; then
+    mkdir -p "$(dirname "$f")"
+    printf '[[registry]]\nlocation = "%s"\ninsecure = true\n' "$REGISTRY_ADDR" >"$f.tmp"
+    mv "$f.tmp" "$f"
+    RESTART_PODMAN=1
+  fi
+}
+
 podman_up() {
+  if [ "${RESTART_PODMAN:-0}" = 1 ]; then
+    stop_pid podman
+  fi
   if curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1; then
     return
   fi
@@ -139,7 +153,7 @@ push_images() {
 
 testapp_up() {
   if [ -x "$ROOT/scripts/testapp/build.sh" ]; then
-    "$ROOT/scripts/testapp/build.sh" >&2
+    "$ROOT/scripts/testapp/build.sh" --push "$REGISTRY_ADDR" >&2
   fi
 }
 
@@ -162,6 +176,7 @@ case "${1:-}" in
     with_lock
     install_missing
     configure_podman
+    trust_local_registry
     podman_up
     load_images
     registry_up
