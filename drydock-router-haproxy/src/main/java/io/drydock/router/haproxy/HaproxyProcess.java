@@ -90,9 +90,9 @@ public final class HaproxyProcess implements AutoCloseable {
     }
   }
 
-  /** A router on this HAProxy's admin socket. */
+  /** A router on this HAProxy's admin socket, adding servers with this configuration's health-check settings. */
   public HaproxyRouter router() {
-    return HaproxyRouter.attach(config.socket());
+    return HaproxyRouter.attach(config.socket(), config.serverOptions());
   }
 
   public HaproxyConfig config() {

@@ -27,29 +27,39 @@ public final class HaproxyRouter implements TrafficRouter {
   private static final Set<String> EMPTY = Set.of("");
 
   private final RuntimeApi api;
+  private final ServerOptions serverOptions;
   private final Duration pollInterval;
   private final Clock clock;
 
-  private HaproxyRouter(RuntimeApi api, Duration pollInterval, Clock clock) {
+  private HaproxyRouter(RuntimeApi api, ServerOptions serverOptions, Duration pollInterval, Clock clock) {
     this.api = api;
+    this.serverOptions = serverOptions;
     this.pollInterval = pollInterval;
     this.clock = clock;
   }
 
   /**
-   * Attaches to a running HAProxy by its admin socket (commands time out after 5 s, waits poll every 100 ms).
+   * Attaches to a running HAProxy by its admin socket, adding servers with {@link ServerOptions#defaults()}
+   * (commands time out after 5 s, waits poll every 100 ms).
    *
    * @throws DrydockException UNREACHABLE when nothing answers on the socket
    */
   public static HaproxyRouter attach(Path socket) {
-    return attach(socket, Duration.ofSeconds(5), Duration.ofMillis(100), Clock.systemUTC());
+    return attach(socket, ServerOptions.defaults());
+  }
+
+  /** Attaches, adding servers with the given health-check settings. */
+  public static HaproxyRouter attach(Path socket, ServerOptions serverOptions) {
+    return attach(socket, serverOptions, Duration.ofSeconds(5), Duration.ofMillis(100), Clock.systemUTC());
   }
 
   /** Attaches with explicit command timeout, poll interval of the waits, and clock. Checks the socket answers. */
-  public static HaproxyRouter attach(Path socket, Duration commandTimeout, Duration pollInterval, Clock clock) {
+  public static HaproxyRouter attach(Path socket, ServerOptions serverOptions, Duration commandTimeout, Duration pollInterval,
+      Clock clock) {
     requirePositive(commandTimeout, "commandTimeout");
     requirePositive(pollInterval, "pollInterval");
-    HaproxyRouter router = new HaproxyRouter(new RuntimeApi(socket, commandTimeout), pollInterval, Objects.requireNonNull(clock));
+    HaproxyRouter router = new HaproxyRouter(new RuntimeApi(socket, commandTimeout), Objects.requireNonNull(serverOptions),
+        pollInterval, Objects.requireNonNull(clock));
     String info = router.api.execute("show info");
     if (!info.contains("Name: HAProxy")) {
       throw DrydockException.invalidInput("Tried to attach to HAProxy at " + socket + " but failed because: `show info` answered: "
@@ -67,7 +77,7 @@ public final class HaproxyRouter implements TrafficRouter {
     String id = id(backend, server);
     requireAddress(address);
     requireWeight(weight);
-    run("add server " + id + " " + address + " check weight " + weight + " disabled", Set.of("New server registered."));
+    run("add server " + id + " " + address + " check " + serverOptions.keywords() + " weight " + weight + " disabled", Set.of("New server registered."));
     try {
       run("enable health " + id, EMPTY);
       run("set server " + id + " state drain", EMPTY);
