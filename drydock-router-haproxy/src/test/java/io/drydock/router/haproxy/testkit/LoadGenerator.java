@@ -116,7 +116,7 @@ public final class LoadGenerator implements AutoCloseable {
   }
 
   private LoadReport report() {
-    long end = stoppedAt > 0 ? Math.min(stoppedAt, endNanos) : endNanos;
+    long end = Math.min(stoppedAt > 0 ? stoppedAt : now(), endNanos);
     int n = Math.min(recorded.get(), (int) capacity);
     return new LoadReport(spec, startNanos, end, n, due, latencyMicros, version, versions, failures.get(), samples);
   }
