@@ -56,6 +56,7 @@ public final class SwapBenchmark {
         }
         router.enable("app", "v0");
         List<BlueGreenSwap> done = new ArrayList<>();
+        List<Long> blueStopped = new ArrayList<>();
         LoadReport load;
         long steadyFrom;
         long steadyTo;
@@ -69,6 +70,7 @@ public final class SwapBenchmark {
             TestApp green = TestApp.start(TestApp.freePort(), "v" + i, Map.of());
             done.add(BlueGreenSwap.run(router, "app", blueName, "v" + i, green.address(), Duration.ofSeconds(15)));
             blue.stop(Duration.ofSeconds(5));
+            blueStopped.add(LoadGenerator.now());
             blue = green;
             blueName = "v" + i;
           }
@@ -110,11 +112,30 @@ public final class SwapBenchmark {
         printMedian("blue drained -> no connection", done, s -> s.blueIdleNanos() - s.switchedNanos());
         System.out.printf("failed requests over %d swaps: %d of %d in the swap windows (total run: %d of %d, %.0f req/s achieved)%n",
             swaps, swapFailures, swapRequests, through.failures(), through.requests(), through.achievedRate());
-        through.failureSamples().stream().limit(5).forEach(f -> System.out.println("  failure: " + f.what()));
+        through.failureSamples().stream().limit(10).forEach(f -> System.out.println("  failure: " + f.what() + " " + when(f.dueNanos(), done, blueStopped)));
       } finally {
         blue.close();
       }
     }
+  }
+
+  /** Where a failure fell: the closest swap event before its due time. */
+  private static String when(long due, List<BlueGreenSwap> swaps, List<Long> blueStopped) {
+    String best = "before the swaps";
+    long bestGap = Long.MAX_VALUE;
+    for (int i = 0; i < swaps.size(); i++) {
+      BlueGreenSwap s = swaps.get(i);
+      long[] t = {s.addedNanos(), s.readyNanos(), s.switchedNanos(), s.blueIdleNanos(), s.removedNanos(), blueStopped.get(i)};
+      String[] names = {"green added", "green ready", "switched", "blue idle", "blue deleted", "blue process stopped"};
+      for (int k = 0; k < t.length; k++) {
+        long gap = due - t[k];
+        if (gap >= 0 && gap < bestGap) {
+          bestGap = gap;
+          best = String.format("(due %.1f ms after swap %d: %s)", gap / 1e6, i + 1, names[k]);
+        }
+      }
+    }
+    return best;
   }
 
   private static LoadSpec spec(int port, int rate, int seconds, int connections, LoadSpec.ConnectionMode mode, double posts) {

@@ -40,6 +40,12 @@ public final class LoadGenerator implements AutoCloseable {
   private static final int MAX_HEADER_BYTES = 64 * 1024;
   private static final int MAX_BODY_BYTES = 1 << 20;
   private static final int MAX_SAMPLES = 1000;
+  /**
+   * A keep-alive connection idle longer than this is closed before the next request, as HTTP clients evict idle
+   * connections: otherwise the server's keep-alive timeout (HAProxy's {@code timeout http-keep-alive}, 10 s here)
+   * races with the next request and the "failure" would be the client's, not the server's.
+   */
+  static final long MAX_IDLE_NANOS = 5_000_000_000L;
 
   private final LoadSpec spec;
   private final long startNanos;
@@ -131,6 +137,8 @@ public final class LoadGenerator implements AutoCloseable {
 
   private void work() {
     Connection keepAlive = null;
+    long keepAliveUsed = 0;
+    long served = 0;
     try {
       while (!stopping) {
         long slot = nextSlot.getAndIncrement();
@@ -157,7 +165,7 @@ public final class LoadGenerator implements AutoCloseable {
         boolean fresh = switch (spec.mode()) {
           case KEEP_ALIVE -> false;
           case FRESH -> true;
-          case MIXED -> slot % 2 == 1;
+          case MIXED -> served++ % 2 == 1; // per worker, so that every worker's keep-alive connection stays busy
         };
         boolean post = Math.floor((slot + 1) * spec.postFraction()) > Math.floor(slot * spec.postFraction());
         String failure = null;
@@ -167,12 +175,19 @@ public final class LoadGenerator implements AutoCloseable {
           if (fresh) {
             c = Connection.open(spec);
           } else {
+            if (keepAlive != null && now() - keepAliveUsed > MAX_IDLE_NANOS) {
+              keepAlive.close();
+              keepAlive = null;
+            }
             if (keepAlive == null) {
               keepAlive = Connection.open(spec);
             }
             c = keepAlive;
           }
           Response r = c.exchange(spec, post ? postBody : null, fresh);
+          if (c == keepAlive) {
+            keepAliveUsed = now();
+          }
           if (r.status < 200 || r.status > 299) {
             failure = "status " + r.status + (r.version == null ? "" : " from " + r.version);
           } else {
