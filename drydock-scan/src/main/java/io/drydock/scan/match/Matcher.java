@@ -198,7 +198,8 @@ public final class Matcher {
       List<String> cves = ids.stream().filter(i -> CVE.matcher(i).matches()).toList();
       String id = cves.size() == 1 ? cves.get(0) : advisoryIds.first();
       List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
-      out.add(new Finding(pkg, ecosystem, id, aliases, List.copyOf(advisoryIds), severity, fixed, summary));
+      Finding.Status status = fixed.isEmpty() ? Finding.Status.AFFECTED : Finding.Status.FIXED;
+      out.add(new Finding(pkg, ecosystem, id, aliases, List.copyOf(advisoryIds), severity, null, status, fixed, summary, "osv"));
     }
     out.sort(Comparator.comparing(Finding::id));
     return out;
