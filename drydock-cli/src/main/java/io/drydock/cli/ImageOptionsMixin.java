@@ -43,8 +43,21 @@ public final class ImageOptionsMixin {
     return noCache ? null : cacheDir();
   }
 
+  /**
+   * Temporary files of this run. Libraries that unpack native code (sqlite-jdbc, zstd-jni) and engine exports
+   * are pointed here too, so that drydock writes nothing outside its cache dir.
+   */
   public Path workDir() {
-    return cacheDir().resolve("tmp");
+    Path dir = cacheDir().resolve("tmp");
+    try {
+      java.nio.file.Files.createDirectories(dir);
+    } catch (java.io.IOException e) {
+      throw new io.drydock.model.DrydockException(io.drydock.model.ErrorKind.USAGE,
+          "Tried to create the work dir " + dir + " but failed because: " + e.getMessage(), e);
+    }
+    System.setProperty("java.io.tmpdir", dir.toString());
+    System.setProperty("org.sqlite.tmpdir", dir.toString());
+    return dir;
   }
 
   public ImageOptions toImageOptions() {
