@@ -93,27 +93,30 @@ class SbomIT {
   @Test
   void multiLayerImageBuiltByPodmanGivesTheTopViewAndOriginLayers(@TempDir Path context) throws Exception {
     // Layer 2 adds files, layer 3 deletes a base file and replaces a directory (opaque), layer 4 rewrites the apk
-    // database (alpine-keys removed), layer 5 adds a setuid file.
+    // database (alpine-keys removed), layer 5 adds a setuid file, layer 6 registers one more package in the DB.
     Files.writeString(context.resolve("Containerfile"), String.join("\n",
         "FROM localhost/fixtures/alpine:3.20.3",
         "RUN mkdir -p /opt/app/cache && echo a > /opt/app/cache/a && echo b > /opt/app/cache/b",
         "RUN rm /etc/motd && rm -rf /opt/app/cache && mkdir /opt/app/cache && echo c > /opt/app/cache/c",
         "RUN apk del --no-network alpine-keys",
         "RUN cp /bin/busybox /usr/local/bin/suidbox && chmod 4755 /usr/local/bin/suidbox",
+        "RUN printf 'P:drydock-late\\nV:1.0-r0\\nA:x86_64\\no:drydock-late\\n\\n' >> /lib/apk/db/installed",
         ""), StandardCharsets.UTF_8);
     String tag = "localhost/drydock-it/multilayer:" + ProcessHandle.current().pid();
     run("podman", "build", "--network", "none", "--format", "oci", "-t", tag, context.toString());
     try {
       JsonNode doc = sbom("engine:" + tag);
       JsonNode layers = doc.path("image").path("layers");
-      assertThat(layers.size()).isEqualTo(5);
+      assertThat(layers.size()).isEqualTo(6);
       List<String> names = new ArrayList<>();
       for (JsonNode p : doc.path("packages")) {
-        names.add(p.path("name").asText());
-        assertThat(p.path("layer").asText()).as(p.path("name").asText() + " was installed in the base layer")
-            .isEqualTo(layers.get(0).path("diffId").asText());
+        String name = p.path("name").asText();
+        names.add(name);
+        int origin = name.equals("drydock-late") ? 5 : 0;
+        assertThat(p.path("layer").asText()).as(name + " comes from layer " + (origin + 1))
+            .isEqualTo(layers.get(origin).path("diffId").asText());
       }
-      assertThat(names).hasSize(13).doesNotContain("alpine-keys").contains("apk-tools", "musl");
+      assertThat(names).hasSize(14).doesNotContain("alpine-keys").contains("apk-tools", "musl", "drydock-late");
 
       Cli inspect = Cli.run("inspect", "--cache-dir", cache.toString(), "--format", "json", "engine:" + tag);
       assertThat(inspect.exitCode()).as(inspect.err()).isZero();
