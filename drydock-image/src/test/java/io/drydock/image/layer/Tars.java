@@ -13,18 +13,18 @@ import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 
 /** Builds synthetic layer tars for tests. */
-final class Tars {
+public final class Tars {
   private Tars() {}
 
-  interface Body {
+  public interface Body {
     void write(TarArchiveOutputStream out) throws IOException;
   }
 
-  static byte[] tar(Body body) {
+  public static byte[] tar(Body body) {
     return tar(TarArchiveOutputStream.LONGFILE_POSIX, body);
   }
 
-  static byte[] tar(int longFileMode, Body body) {
+  public static byte[] tar(int longFileMode, Body body) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (TarArchiveOutputStream out = new TarArchiveOutputStream(bytes)) {
       out.setLongFileMode(longFileMode);
@@ -36,11 +36,11 @@ final class Tars {
     return bytes.toByteArray();
   }
 
-  static void file(TarArchiveOutputStream out, String name, String content) throws IOException {
+  public static void file(TarArchiveOutputStream out, String name, String content) throws IOException {
     file(out, name, content, 0644);
   }
 
-  static void file(TarArchiveOutputStream out, String name, String content, int mode) throws IOException {
+  public static void file(TarArchiveOutputStream out, String name, String content, int mode) throws IOException {
     byte[] data = content.getBytes(StandardCharsets.UTF_8);
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
     e.setSize(data.length);
@@ -50,21 +50,21 @@ final class Tars {
     out.closeArchiveEntry();
   }
 
-  static void dir(TarArchiveOutputStream out, String name) throws IOException {
+  public static void dir(TarArchiveOutputStream out, String name) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name.endsWith("/") ? name : name + "/", TarConstants.LF_DIR, true);
     e.setMode(0755);
     out.putArchiveEntry(e);
     out.closeArchiveEntry();
   }
 
-  static void link(TarArchiveOutputStream out, String name, String target, byte flag) throws IOException {
+  public static void link(TarArchiveOutputStream out, String name, String target, byte flag) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, flag, true);
     e.setLinkName(target);
     out.putArchiveEntry(e);
     out.closeArchiveEntry();
   }
 
-  static void special(TarArchiveOutputStream out, String name, byte flag) throws IOException {
+  public static void special(TarArchiveOutputStream out, String name, byte flag) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, flag, true);
     e.setDevMajor(1);
     e.setDevMinor(3);
@@ -73,7 +73,7 @@ final class Tars {
   }
 
   /** A raw metadata entry (PAX header, GNU long name) with the given content. */
-  static void metadata(TarArchiveOutputStream out, byte flag, byte[] content) throws IOException {
+  public static void metadata(TarArchiveOutputStream out, byte flag, byte[] content) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(flag == TarConstants.LF_GNUTYPE_LONGNAME ? "././@LongLink" : "PaxHeaders/x", flag, true);
     e.setSize(content.length);
     out.putArchiveEntry(e);
@@ -82,7 +82,7 @@ final class Tars {
   }
 
   /** One PAX record {@code "<length> key=value\n"}. */
-  static byte[] paxRecord(String key, String value) {
+  public static byte[] paxRecord(String key, String value) {
     int body = key.length() + value.length() + 3; // space, '=', newline
     int length = body + String.valueOf(body).length();
     if (String.valueOf(length).length() != String.valueOf(body).length()) {
@@ -92,7 +92,7 @@ final class Tars {
   }
 
   /** A file of {@code size} zero bytes (streamed, not held in memory). */
-  static void zeros(TarArchiveOutputStream out, String name, long size) throws IOException {
+  public static void zeros(TarArchiveOutputStream out, String name, long size) throws IOException {
     TarArchiveEntry e = new TarArchiveEntry(name, TarConstants.LF_NORMAL, true);
     e.setSize(size);
     out.putArchiveEntry(e);
@@ -103,19 +103,19 @@ final class Tars {
     out.closeArchiveEntry();
   }
 
-  static byte[] gzip(byte[] tar) {
+  public static byte[] gzip(byte[] tar) {
     return compress(tar, out -> new GZIPOutputStream(out, 1 << 16));
   }
 
-  static byte[] zstd(byte[] tar) {
+  public static byte[] zstd(byte[] tar) {
     return compress(tar, out -> new ZstdOutputStream(out, 3));
   }
 
-  interface Compressor {
+  public interface Compressor {
     OutputStream wrap(OutputStream out) throws IOException;
   }
 
-  static byte[] compress(byte[] data, Compressor compressor) {
+  public static byte[] compress(byte[] data, Compressor compressor) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream out = compressor.wrap(bytes)) {
       out.write(data);
@@ -126,7 +126,7 @@ final class Tars {
   }
 
   /** A compressed tar holding one file of {@code size} zeros, produced without the tar in memory. */
-  static byte[] compressedZeros(long size, Compressor compressor) {
+  public static byte[] compressedZeros(long size, Compressor compressor) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (OutputStream compressed = compressor.wrap(bytes);
         TarArchiveOutputStream out = new TarArchiveOutputStream(compressed)) {
@@ -138,7 +138,7 @@ final class Tars {
     return bytes.toByteArray();
   }
 
-  static Digest diffId(byte[] tar) {
+  public static Digest diffId(byte[] tar) {
     return Digest.sha256(tar);
   }
 }

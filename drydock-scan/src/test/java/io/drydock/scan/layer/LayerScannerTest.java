@@ -1,5 +1,7 @@
 package io.drydock.scan.layer;
 
+import io.drydock.image.layer.Tars;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
