@@ -115,7 +115,8 @@ public final class Planner {
           bringUp.add(new Action.SetWeight(backend, sname, 0));
           bringUp.add(new Action.EnableServer(backend, sname));
           bringUp.add(new Action.AwaitUp(backend, sname));
-        } else if (!upNow && !isDrain(s)) {
+        } else if ((!upNow || isDrain(s)) && (weight > 0 || t.smokeRequired())) {
+          // a drained server may be DOWN behind its DRAIN status: the router's check decides
           bringUp.add(new Action.AwaitUp(backend, sname));
         }
         int current = s == null || isMaint(s) ? 0 : effectiveWeight(s);

@@ -129,7 +129,8 @@ public final class FakeRouter implements TrafficRouter {
   public synchronized boolean awaitUp(String backend, String server, Duration timeout) {
     check();
     calls.add("awaitUp " + server);
-    return status(server).equals("UP");
+    Server s = get(server);
+    return !s.maint && healthy.test(s.address);
   }
 
   @Override
