@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * {@code response-timeout} retry, because a request a server received may have been executed (POST). No
  * {@code slowstart} by default: it would stretch the switch time of blue/green.
  *
- * @param socket admin socket path (at most 100 bytes)
+ * @param socket admin socket path (at most 97 bytes)
  * @param bindAddress frontend address, normally {@code 127.0.0.1}
  * @param frontendPort frontend port
  * @param backend backend name (servers are added to it)
@@ -54,8 +54,8 @@ public record HaproxyConfig(
   private static final Pattern ADDRESS = Pattern.compile("[0-9.]+|[0-9a-fA-F:]+|\\*");
 
   public HaproxyConfig {
-    if (socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 100 || socket.toString().contains(" ")) {
-      throw new IllegalArgumentException("admin socket path must be at most 100 bytes without spaces: " + socket);
+    if (socket.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length > 97 || socket.toString().contains(" ")) {
+      throw new IllegalArgumentException("admin socket path must be at most 97 bytes without spaces: " + socket);
     }
     if (!ADDRESS.matcher(bindAddress).matches()) {
       throw new IllegalArgumentException("bind address must be an IP address: " + bindAddress);

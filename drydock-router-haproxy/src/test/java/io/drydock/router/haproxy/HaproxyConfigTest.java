@@ -49,7 +49,7 @@ class HaproxyConfigTest {
   void rejectsSocketPathsUnixCannotBind() {
     Path tooLong = Path.of("/" + "d".repeat(120) + "/admin.sock");
     assertThatThrownBy(() -> HaproxyConfig.of(tooLong, 9000)).isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("at most 100 bytes");
+        .hasMessageContaining("at most 97 bytes");
   }
 
   @Test
