@@ -120,10 +120,13 @@ class RolloutE2EIT {
     }
   }
 
-  /** A free block of loopback ports (each checked), so parallel test runs do not collide. */
+  /**
+   * A free block of loopback ports (each checked), so parallel test runs do not collide; below Linux's
+   * ephemeral range (32768+), where an outgoing connection could hold an app's port.
+   */
   static int freeRange(int size) throws IOException {
     for (int attempt = 0; attempt < 50; attempt++) {
-      int from = 40000 + ThreadLocalRandom.current().nextInt(0, 200) * 100;
+      int from = 21000 + ThreadLocalRandom.current().nextInt(0, 110) * 100;
       boolean free = true;
       for (int p = from; p < from + size && free; p++) {
         try (ServerSocket s = new ServerSocket(p, 1, InetAddress.getLoopbackAddress())) {
