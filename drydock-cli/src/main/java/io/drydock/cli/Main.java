@@ -22,6 +22,8 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       SbomCommand.class,
       InspectCommand.class,
+      io.drydock.cli.rollout.UpCommand.class,
+      io.drydock.cli.rollout.RolloutCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
