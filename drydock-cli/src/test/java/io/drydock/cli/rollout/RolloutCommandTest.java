@@ -14,11 +14,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RolloutCommandTest {
   @TempDir Path dir;
-  final StringWriter out = new StringWriter();
+  final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
   final StringWriter err = new StringWriter();
 
   int run(String... args) {
-    return Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+    return Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new PrintWriter(err, true));
   }
 
   Path service(String socket) throws Exception {

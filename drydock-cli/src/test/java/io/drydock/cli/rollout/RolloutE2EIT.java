@@ -359,9 +359,9 @@ class RolloutE2EIT {
       }
       p.destroyForcibly().waitFor();
       System.out.println("[e2e] killed the driving drydock (pid " + p.pid() + ") during its pause");
-      StringWriter out = new StringWriter();
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
       StringWriter err = new StringWriter();
-      int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
+      int code = Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new PrintWriter(err, true));
       System.out.println("[e2e] restarted: exit " + code + "\n" + err + out);
       assertThat(code).isZero();
       assertThat(err.toString()).contains("resuming the rollout of r2");
@@ -379,14 +379,14 @@ class RolloutE2EIT {
     Files.writeString(file, yaml(BLUE_GREEN, "", "").replace(haproxy.socket().toString(), dir.resolve("missing.sock").toString()));
     StringWriter err = new StringWriter();
     int code = Main.run(new String[] {"rollout", "status", file.toString(), "--engine-host", dockerHost, "--state-dir", dir.toString()},
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new PrintWriter(err, true));
     System.out.println("[e2e] HAProxy socket missing: exit " + code + ": " + err.toString().strip());
     assertThat(code).isEqualTo(ErrorKind.UNREACHABLE.exitCode());
     assertThat(err.toString()).contains("missing.sock").doesNotContain("Exception").hasLineCount(1);
 
     err = new StringWriter();
     code = Main.run(new String[] {"up", file.toString(), "--engine-host", "unix://" + dir.resolve("podman-missing.sock"), "--state-dir", dir.toString()},
-        new PrintWriter(new StringWriter(), true), new PrintWriter(err, true));
+        new java.io.PrintStream(java.io.OutputStream.nullOutputStream()), new PrintWriter(err, true));
     System.out.println("[e2e] engine socket missing: exit " + code + ": " + err.toString().strip());
     assertThat(code).isEqualTo(ErrorKind.UNREACHABLE.exitCode());
     assertThat(err.toString()).contains("podman-missing.sock").doesNotContain("Exception").hasLineCount(1);
