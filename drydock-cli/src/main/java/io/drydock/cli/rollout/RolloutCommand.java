@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
       "and automatic rollback. One drydock process drives a rollout at a time (a file lock in the state dir);",
       "'promote' and 'abort' from another terminal reach it through the state dir."},
     subcommands = {RolloutCommand.Start.class, RolloutCommand.Status.class, RolloutCommand.Promote.class,
-      RolloutCommand.Abort.class, RolloutCommand.Undo.class, RolloutCommand.History.class})
+      RolloutCommand.Abort.class, RolloutCommand.Undo.class, RolloutCommand.History.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Help shown.", " 2:No subcommand given: usage is printed on stderr."})
 public final class RolloutCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
