@@ -39,7 +39,8 @@ final class DockerfileParser {
   private DockerfileParser() {}
 
   static Parsed parse(Path file, String text) {
-    TextLines lines = TextLines.of(text);
+    // a byte order mark reads as a space: offsets stay the same
+    TextLines lines = TextLines.of(text.startsWith("\ufeff") ? " " + text.substring(1) : text);
     char escape = '\\';
     int i = 0;
     // parser directives: only at the very top, before any other line
@@ -272,9 +273,7 @@ final class DockerfileParser {
         String name = single.group(1) != null ? single.group(1) : single.group(2);
         ArgDefault def = args.get(name);
         if (def != null && def.span() != null) {
-          site = def.span();
-          line = def.line();
-          column = def.column();
+          site = def.span(); // rewritten where the default is defined; reported at the FROM
         } else {
           site = new Site.Fixed("ARG " + name + " has no default to rewrite");
         }

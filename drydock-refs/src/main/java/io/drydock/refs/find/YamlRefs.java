@@ -68,7 +68,9 @@ final class YamlRefs {
         default -> throw new IllegalArgumentException("not a YAML kind: " + kind);
       }
     }
-    return List.copyOf(y.out);
+    List<FoundRef> sorted = new ArrayList<>(y.out);
+    sorted.sort(java.util.Comparator.comparingInt(FoundRef::line).thenComparingInt(FoundRef::column));
+    return List.copyOf(sorted);
   }
 
   /** Every document's root node; INVALID_INPUT with file:line:column when the YAML does not parse. */
@@ -218,7 +220,10 @@ final class YamlRefs {
     if (!inlined.add(node)) {
       return; // the same anchored scalar reached again through an alias
     }
-    int start = cp.charIndex(node.getStartMark().getIndex());
+    int start = spanOf(node).start();
+    if (node.getScalarStyle() != DumperOptions.ScalarStyle.PLAIN && start > 0) {
+      start--; // report quoted scalars at their opening quote, as editors do
+    }
     String value = node.getValue();
     Site site = site(node);
     ImageRef image = null;
@@ -257,7 +262,7 @@ final class YamlRefs {
     } catch (IllegalArgumentException e) {
       problem = e.getMessage();
     }
-    int start = cp.charIndex((tag != null ? tag : repo).getStartMark().getIndex());
+    int start = skipProperties(cp.charIndex((tag != null ? tag : repo).getStartMark().getIndex()), text.length());
     out.add(new FoundRef(file, line(start), column(start), kind, written, image, site, null, problem));
   }
 
@@ -281,14 +286,28 @@ final class YamlRefs {
   }
 
   private Site.Span spanOf(ScalarNode node) {
-    int start = cp.charIndex(node.getStartMark().getIndex());
     int end = cp.charIndex(node.getEndMark().getIndex());
+    int start = skipProperties(cp.charIndex(node.getStartMark().getIndex()), end);
     DumperOptions.ScalarStyle style = node.getScalarStyle();
     if ((style == DumperOptions.ScalarStyle.SINGLE_QUOTED || style == DumperOptions.ScalarStyle.DOUBLE_QUOTED)
         && end - start >= 2) {
       return new Site.Span(start + 1, end - 1);
     }
     return new Site.Span(start, Math.max(start, end));
+  }
+
+  /** A node's start mark is at its anchor ({@code &name}) or tag ({@code !!str}) when it has one: skip them. */
+  private int skipProperties(int start, int end) {
+    int i = start;
+    while (i < end && (text.charAt(i) == '&' || text.charAt(i) == '!')) {
+      while (i < end && !Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+      while (i < end && Character.isWhitespace(text.charAt(i))) {
+        i++;
+      }
+    }
+    return i;
   }
 
   private int line(int charIndex) {
@@ -301,14 +320,33 @@ final class YamlRefs {
 
   // --- node helpers ---
 
+  /** The value of {@code key}, looking into merge keys ({@code <<: *base}) when the mapping lacks it. */
   static @Nullable Node get(MappingNode m, String key) {
+    return get(m, key, 0);
+  }
+
+  private static @Nullable Node get(MappingNode m, String key, int depth) {
     Node found = null;
     for (NodeTuple t : m.getValue()) {
       if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
         found = t.getValueNode();
       }
     }
-    return found;
+    if (found != null || depth > 8) {
+      return found;
+    }
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("<<")) {
+        List<Node> sources = t.getValueNode() instanceof SequenceNode s ? s.getValue() : List.of(t.getValueNode());
+        for (Node src : sources) {
+          Node n = src instanceof MappingNode sm ? get(sm, key, depth + 1) : null;
+          if (n != null) {
+            return n;
+          }
+        }
+      }
+    }
+    return null;
   }
 
   static @Nullable String scalar(MappingNode m, String key) {
