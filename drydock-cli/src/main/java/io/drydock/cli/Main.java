@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Keeps a fleet's container images patched without downtime.",
-    subcommands = {CommandLine.HelpCommand.class},
+    subcommands = {CommandLine.HelpCommand.class, io.drydock.cli.refs.RefsCommand.class, io.drydock.cli.refs.PinCommand.class, io.drydock.cli.refs.OutdatedCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       " 0:Success.",
