@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,14 +43,12 @@ public final class AtomicFiles {
         Files.writeString(tmp, r.replacement(), StandardCharsets.UTF_8);
         copyPermissions(r.file(), tmp);
       }
-      List<Path> moved = new ArrayList<>();
       for (Map.Entry<Path, Path> e : temps.entrySet()) {
         try {
           Files.move(e.getValue(), e.getKey(), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException ex) {
           Files.move(e.getValue(), e.getKey(), StandardCopyOption.REPLACE_EXISTING);
         }
-        moved.add(e.getKey());
       }
       temps.clear();
     } finally {
