@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock refs lint PATH...}. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-    description = {"Check image references and Dockerfiles: mutable tags (DD001), missing digests (DD002),",
-        "registries outside --allowed-registries (DD003), unreadable references (DD004), single-stage builds that",
-        "ship build tools (DD101), running as root (DD102), apt-get install without --no-install-recommends (DD103)",
-        "or without removing /var/lib/apt/lists (DD104), ADD of a remote URL (DD105)."},
+    description = "Check image references and Dockerfiles: mutable tags (DD001), missing digests (DD002), registries "
+        + "outside --allowed-registries (DD003), unreadable references (DD004), single-stage builds that ship "
+        + "build tools (DD101), running as root (DD102), apt-get install without --no-install-recommends "
+        + "(DD103) or without removing /var/lib/apt/lists (DD104), ADD of a remote URL (DD105).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:No findings, or findings without --exit-code.", " N:Findings, with --exit-code N.",
         " 2:Usage error.", " 3:A file does not parse (file:line in the message).", " 4:A path does not exist."})

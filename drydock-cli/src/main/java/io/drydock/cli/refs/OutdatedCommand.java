@@ -36,11 +36,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock outdated PATH|IMAGE...}. */
 @Command(name = "outdated", mixinStandardHelpOptions = true,
-    description = {"For each image reference, the newer tags in the same line (same variant suffix and precision:",
-        "1.25.3-alpine3.19 → 1.25.4-alpine3.19, never -alpine3.20; a new major only with --allow-major) and whether a",
-        "pinned tag now points at a new digest. With a vulnerability database, each candidate is scanned and ranked",
-        "by the vulnerabilities it leaves, fixes and introduces. --apply rewrites each reference to its best",
-        "candidate, pinned to its digest."},
+    description = "For each image reference, the newer tags in the same line (same variant suffix and precision: "
+        + "1.25.3-alpine3.19 → 1.25.4-alpine3.19, never -alpine3.20; a new major only with --allow-major) and "
+        + "whether a pinned tag now points at a new digest. With a vulnerability database, each candidate is "
+        + "scanned and ranked by the vulnerabilities it leaves, fixes and introduces. --apply rewrites each "
+        + "reference to its best candidate, pinned to its digest.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:Done (nothing outdated, or no --exit-code).", " N:Something is outdated, with --exit-code N.",
         " 2:Usage error.", " 3:A file does not parse.", " 4:A path, repository or tag does not exist.",

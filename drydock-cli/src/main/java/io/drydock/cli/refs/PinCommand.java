@@ -20,10 +20,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock pin PATH...}. */
 @Command(name = "pin", mixinStandardHelpOptions = true,
-    description = {"Pin image references to digests in place: repo:tag becomes repo:tag@sha256:… (the index digest",
-        "for multi-arch images), keeping every other byte of the file. Every tag is resolved before any file is",
-        "written; a failure leaves all files as they were. Helm values: an existing digest key gets the digest,",
-        "else the tag becomes tag@sha256:…; kustomizations likewise (digest, else newTag)."},
+    description = "Pin image references to digests in place: repo:tag becomes repo:tag@sha256:… (the index digest for "
+        + "multi-arch images), keeping every other byte of the file. Every tag is resolved before any file is "
+        + "written; a failure leaves all files as they were. Helm values: an existing digest key gets the "
+        + "digest, else the tag becomes tag@sha256:…; kustomizations likewise (digest, else newTag).",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:Done (or, with --check, everything is pinned and current).",
         " 1:With --check: a reference is unpinned, its pin no longer matches its tag, or it cannot be pinned.",

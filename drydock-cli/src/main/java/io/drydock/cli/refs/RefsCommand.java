@@ -17,8 +17,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock refs PATH...}: lists image references with file, line and column. */
 @Command(name = "refs", mixinStandardHelpOptions = true, subcommands = LintCommand.class,
-    description = {"List the image references in Dockerfiles/Containerfiles (FROM, COPY --from), compose files,",
-        "Kubernetes manifests, Helm values and kustomizations. Directories are searched recursively."})
+    description = "List the image references in Dockerfiles/Containerfiles (FROM, COPY --from), compose files, "
+        + "Kubernetes manifests, Helm values and kustomizations. Directories are searched recursively.")
 public final class RefsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;

@@ -186,7 +186,7 @@ final class YamlRefs {
         if (k != null && isImageKey(k) && t.getValueNode() instanceof ScalarNode v) {
           String value = v.getValue();
           if (!value.isBlank() && !value.contains("{{") && !value.chars().anyMatch(Character::isWhitespace)
-              && parses(value)) {
+              && (k.equalsIgnoreCase("image") || value.matches(".*[:/@].*")) && parses(value)) {
             inline(v, RefKind.HELM);
           }
         } else {
