@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       SbomCommand.class,
       InspectCommand.class,
+      io.drydock.cli.refs.RefsCommand.class,
+      io.drydock.cli.refs.PinCommand.class,
+      io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
       BenchCommand.class

@@ -1,0 +1,3 @@
+FROM	redis:7.2.4	
+RUN	echo ok
+	USER	redis
