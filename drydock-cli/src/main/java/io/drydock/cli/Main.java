@@ -87,7 +87,10 @@ public final class Main {
       ex.printStackTrace(err);
       return ErrorKind.INTERNAL.exitCode();
     });
-    return cl.execute(args);
+    int code = cl.execute(args);
+    cl.getOut().flush();
+    cl.getErr().flush();
+    return code;
   }
 
   /** Where reports go: the byte stream behind picocli's stdout writer. */

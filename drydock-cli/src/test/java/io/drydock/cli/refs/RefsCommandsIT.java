@@ -261,10 +261,10 @@ class RefsCommandsIT {
   record Run(int code, String out, String err) {}
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
     StringWriter err = new StringWriter();
-    int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-    return new Run(code, out.toString(), err.toString());
+    int code = Main.run(args, new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), new PrintWriter(err, true));
+    return new Run(code, out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString());
   }
 
   static void copy(String from, String to) throws IOException, InterruptedException {
