@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       SbomCommand.class,
-      InspectCommand.class
+      InspectCommand.class,
+      ScanCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -205,14 +205,17 @@ public final class FindingFilter {
         || image.repoTags().contains(product);
   }
 
-  /** Glob over '/'-separated paths: {@code **} any characters, {@code *} and {@code ?} within one segment. */
+  /** Glob over '/'-separated paths: {@code **} any characters ({@code **}/ also none), {@code *} and {@code ?} within one segment. */
   static boolean glob(String pattern, String path) {
     String p = strip(pattern);
     String s = strip(path);
     StringBuilder re = new StringBuilder();
     for (int i = 0; i < p.length(); i++) {
       char ch = p.charAt(i);
-      if (ch == '*' && i + 1 < p.length() && p.charAt(i + 1) == '*') {
+      if (ch == '*' && i + 2 < p.length() && p.charAt(i + 1) == '*' && p.charAt(i + 2) == '/') {
+        re.append("(?:.*/)?");
+        i += 2;
+      } else if (ch == '*' && i + 1 < p.length() && p.charAt(i + 1) == '*') {
         re.append(".*");
         i++;
       } else if (ch == '*') {

@@ -15,7 +15,6 @@ import io.drydock.model.Sbom;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,6 +79,9 @@ public final class SbomReader {
    *     is malformed, or exceeds the bounds
    */
   public Sbom read(Path file) {
+    if (!Files.exists(file)) {
+      throw DrydockException.notFound("Tried to read the SBOM " + file + " but failed because: it does not exist");
+    }
     Doc doc = new Doc();
     try (JsonParser p = JSON.createParser(file.toFile())) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
@@ -106,8 +108,6 @@ public final class SbomReader {
           default -> p.skipChildren();
         }
       }
-    } catch (NoSuchFileException e) {
-      throw DrydockException.notFound("Tried to read the SBOM " + file + " but failed because: it does not exist");
     } catch (JsonProcessingException e) {
       throw invalid(file, "it is not valid JSON (" + oneLine(e.getOriginalMessage()) + " at line "
           + (e.getLocation() == null ? "?" : e.getLocation().getLineNr()) + ")");
