@@ -1,5 +1,8 @@
 package io.drydock.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drydock.model.DrydockException;
 import io.drydock.model.Sbom;
 import io.drydock.model.ScanReport;
@@ -13,6 +16,9 @@ import io.drydock.scan.filter.IgnoreFiles;
 import io.drydock.scan.filter.IgnoreRule;
 import io.drydock.scan.filter.OpenVex;
 import io.drydock.scan.filter.VexStatement;
+import io.drydock.scan.report.ReportFormat;
+import io.drydock.scan.report.ReportWriters;
+import io.drydock.scan.sbom.JsonSbomWriter;
 import io.drydock.scan.sbom.SbomReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +73,6 @@ import picocli.CommandLine.Spec;
       " 6:Registry or engine unreachable.",
       " 7:Vulnerability DB missing, unreadable, or older than --db-max-age."})
 final class ScanCommand implements Callable<Integer> {
-  enum Format { table, json }
 
   @Spec CommandSpec spec;
 
@@ -93,7 +98,7 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = "--vex", paramLabel = "FILE", description = "OpenVEX document; not_affected and fixed statements suppress (repeatable).")
   List<Path> vexFiles = new ArrayList<>();
 
-  @Option(names = "--list-all-pkgs", description = "List every package in the json output, not only the vulnerable ones.")
+  @Option(names = "--list-all-pkgs", description = "Add every package to the json output (field allPackages); the cyclonedx output always has them.")
   boolean listAllPkgs;
 
   @Option(names = "--skip-db-update", description = "Accepted for Trivy compatibility: a scan never updates the DB.")
@@ -113,9 +118,10 @@ final class ScanCommand implements Callable<Integer> {
       description = "Fail with exit code 7 when the DB is older than AGE (default: no limit).")
   @Nullable Duration dbMaxAge;
 
-  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
-      description = "table or json. Default: ${DEFAULT-VALUE}.")
-  Format format;
+  @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
+      description = "table, json (drydock.scan/v1), sarif (2.1.0), cyclonedx (1.6 with vulnerabilities) or openvex (v0.2.0). "
+          + "Default: ${DEFAULT-VALUE}.")
+  ReportFormat format;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
   @Nullable Path output;
@@ -150,14 +156,25 @@ final class ScanCommand implements Callable<Integer> {
       VulnDb.Metadata m = vulnDb.metadata();
       ScanReport report = new ScanReport(reported, outcome.findings(), outcome.suppressed(), outcome.expired(),
           new ScanReport.DbInfo(m.schemaVersion(), m.lastUpdate(), m.advisories()), now);
+      ReportWriters writers = new ReportWriters(clock, Main.version());
       Output.write(output, Main.stdout(spec), out -> {
-        switch (format) {
-          case json -> ScanOutput.json(report, listAllPkgs, Main.version(), out);
-          case table -> ScanOutput.table(report, out);
+        if (format == ReportFormat.JSON && listAllPkgs) {
+          withAllPackages(writers.toString(report, format), report.sbom(), clock, out);
+        } else {
+          writers.write(report, format, out);
         }
       });
       return report.findings().isEmpty() ? 0 : exitCode;
     }
+  }
+
+  /** The json report with an {@code allPackages} array (the drydock.sbom/v1 package objects) for --list-all-pkgs. */
+  private static void withAllPackages(String json, Sbom sbom, Clock clock, java.io.OutputStream out) throws java.io.IOException {
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode doc = (ObjectNode) mapper.readTree(json);
+    doc.set("allPackages", new JsonSbomWriter(clock, Main.version()).toJson(sbom).get("packages"));
+    out.write(mapper.writeValueAsBytes(doc));
+    out.write('\n');
   }
 
   private Sbom sbom(Console console) throws java.io.IOException {
@@ -187,6 +204,18 @@ final class ScanCommand implements Callable<Integer> {
     }
     Set<Severity> keep = severities.isEmpty() ? Set.of() : EnumSet.copyOf(severities);
     return new FindingFilter.Criteria(keep, ignoreUnfixed, rules, vex);
+  }
+
+  /** table, json, sarif, cyclonedx, openvex. */
+  static final class FormatConverter implements CommandLine.ITypeConverter<ReportFormat> {
+    @Override
+    public ReportFormat convert(String value) {
+      try {
+        return ReportFormat.parse(value);
+      } catch (DrydockException e) {
+        throw new CommandLine.TypeConversionException("unknown format '" + value + "' (table, json, sarif, cyclonedx, openvex)");
+      }
+    }
   }
 
   /** Severity names case-insensitively. */

@@ -70,7 +70,7 @@ class ScanCommandTest {
     for (JsonNode f : report.get("findings")) {
       List<String> fixed = new ArrayList<>();
       f.get("fixedVersions").forEach(v -> fixed.add(v.asText()));
-      actual.add(f.get("id").asText() + " " + f.get("pkgName").asText() + " " + f.get("installedVersion").asText() + " "
+      actual.add(f.get("id").asText() + " " + f.get("package").get("name").asText() + " " + f.get("package").get("version").asText() + " "
           + (fixed.isEmpty() ? "-" : String.join(",", fixed)));
     }
     assertThat(actual).as(name).containsExactlyElementsOf(expected);
@@ -103,7 +103,7 @@ class ScanCommandTest {
     JsonNode findings = json(cli).get("findings");
     for (JsonNode f : findings) {
       for (JsonNode adv : f.get("advisoryIds")) {
-        actual.add(f.get("ecosystem").asText() + "|" + f.get("pkgName").asText() + "|" + f.get("installedVersion").asText() + "|"
+        actual.add(f.get("ecosystem").asText() + "|" + f.get("package").get("name").asText() + "|" + f.get("package").get("version").asText() + "|"
             + adv.asText());
       }
     }
@@ -129,10 +129,10 @@ class ScanCommandTest {
     Set<String> pairs = new TreeSet<>();
     Set<String> perPackage = new TreeSet<>();
     for (JsonNode f : json(cli).get("findings")) {
-      String origin = f.get("sourceName").isNull() ? f.get("pkgName").asText() : f.get("sourceName").asText();
+      String origin = f.get("package").get("sourceName").isNull() ? f.get("package").get("name").asText() : f.get("package").get("sourceName").asText();
       assertThat(f.get("fixedVersions")).hasSize(1);
       pairs.add(origin + "|" + f.get("id").asText() + "|" + f.get("fixedVersions").get(0).asText());
-      perPackage.add(f.get("pkgName").asText() + "|" + f.get("id").asText());
+      perPackage.add(f.get("package").get("name").asText() + "|" + f.get("id").asText());
       assertThat(notAffected).noneMatch(na -> na.split("\\|")[1].equals(f.get("id").asText()));
     }
     assertThat(pairs).containsExactlyElementsOf(vulnerable);
@@ -180,7 +180,7 @@ class ScanCommandTest {
     JsonNode report = json(cli);
     assertThat(report.get("findings")).hasSize(56 - 4);
     List<String> suppressed = new ArrayList<>();
-    report.get("suppressed").forEach(s -> suppressed.add(s.get("finding").get("pkgName").asText() + " " + s.get("finding").get("id").asText()
+    report.get("suppressed").forEach(s -> suppressed.add(s.get("finding").get("package").get("name").asText() + " " + s.get("finding").get("id").asText()
         + " " + s.get("kind").asText()));
     assertThat(suppressed).contains("libssl3 CVE-2025-9230 exception", "libcrypto3 CVE-2025-9230 exception",
         "musl CVE-2025-26519 vex", "musl-utils CVE-2025-26519 vex");
@@ -202,6 +202,22 @@ class ScanCommandTest {
     assertThat(table.exitCode()).isEqualTo(13);
     assertThat(table.out()).contains("Total: 56").contains("libssl3").contains("CVE-2024-9143");
     assertThat(scan("--db", db.toString(), "--exit-code", "13", "--severity", "CRITICAL", image).exitCode()).as("secdb findings have no severity: UNKNOWN").isZero();
+  }
+
+  @Test
+  void listAllPackagesAndTheOtherFormats() throws IOException {
+    Path db = ScanFixtures.alpineDb(tmp, Clock.systemUTC());
+    String image = Cli.testImage("alpine-3.20.3.oci.tar").toString();
+    Cli all = scan("--db", db.toString(), "--format", "json", "--list-all-pkgs", image);
+    assertThat(json(all).get("allPackages")).hasSize(14);
+    assertThat(json(scan("--db", db.toString(), "--format", "json", image)).has("allPackages")).isFalse();
+    Cli sarif = scan("--db", db.toString(), "--format", "sarif", image);
+    assertThat(json(sarif).get("version").asText()).isEqualTo("2.1.0");
+    Cli cdx = scan("--db", db.toString(), "--format", "cyclonedx", image);
+    assertThat(json(cdx).get("vulnerabilities")).isNotEmpty();
+    Cli vex = scan("--db", db.toString(), "--format", "openvex", image);
+    assertThat(json(vex).get("statements")).isNotEmpty();
+    assertThat(scan("--db", db.toString(), "--format", "xml", image).exitCode()).isEqualTo(2);
   }
 
   @Test
