@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
       CommandLine.HelpCommand.class,
       SbomCommand.class,
       InspectCommand.class,
+      ScanCommand.class,
       io.drydock.cli.refs.RefsCommand.class,
       io.drydock.cli.refs.PinCommand.class,
       io.drydock.cli.refs.OutdatedCommand.class,

@@ -52,7 +52,8 @@ public final class CycloneDxWriter {
     }
   }
 
-  Bom toBom(Sbom sbom) {
+  /** The BOM of {@code sbom} (components with bom-ref = purl, {@code #n} appended to repeats), for callers that add to it. */
+  public Bom toBom(Sbom sbom) {
     ImageMetadata image = sbom.image();
     Bom bom = new Bom();
     bom.setSerialNumber("urn:uuid:" + stableUuid(sbom));

@@ -3,56 +3,32 @@ package io.drydock.scan.match;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drydock.model.Advisory;
 import io.drydock.model.Finding;
 import io.drydock.model.OsInfo;
 import io.drydock.model.Package;
-import io.drydock.model.PackageType;
-import io.drydock.model.Severity;
-import java.io.InputStream;
-import java.util.ArrayList;
+import io.drydock.scan.testfixtures.PeerCases;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /**
  * The shared peer cases (facts derived from Trivy's integration goldens, see resources/peer/README.md): their
- * packages and advisories (converted to OSV here) must give exactly the expected findings. The scan flags
- * (ignore-unfixed, severities, ignored ids) are policy, applied here as a plain filter after matching.
+ * packages and advisories (converted to OSV by {@link PeerCases}) must give exactly the expected findings. The scan
+ * flags (ignore-unfixed, severities, ignored ids) are policy, applied here as a plain filter after matching.
  */
 class PeerCasesTest {
+  static final List<String> CASES = PeerCases.NAMES;
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {"alpine-310", "alpine-39", "alpine-39-high-critical", "alpine-39-ignore-cveids", "debian-buster",
-        "debian-buster-ignore-unfixed", "debian-stretch"})
-  void peerCase(String name) throws Exception {
-    JsonNode c;
-    try (InputStream in = Objects.requireNonNull(getClass().getResourceAsStream("/peer/" + name + ".json"))) {
-      c = new ObjectMapper().readTree(in);
-    }
-    OsInfo os = new OsInfo(c.path("os").path("family").asText(), c.path("os").path("name").asText(), null);
-    List<Advisory> advisories = new ArrayList<>();
-    for (JsonNode a : c.get("advisories")) {
-      PackageType type = os.family().equals("alpine") ? PackageType.APK : PackageType.DEB;
-      String eco = Ecosystems.of(type, os).orElseThrow();
-      List<Advisory.Event> events = new ArrayList<>();
-      events.add(new Advisory.Introduced("0"));
-      if (a.hasNonNull("fixedVersion") && !a.get("fixedVersion").asText().isEmpty()) {
-        events.add(new Advisory.Fixed(a.get("fixedVersion").asText()));
-      }
-      advisories.add(
-          new Advisory(
-              a.get("id").asText() + "@" + a.get("package").asText(), List.of(a.get("id").asText()), null, null, null, null,
-              Severity.parse(a.path("severity").asText("UNKNOWN")), List.of(),
-              List.of(new Advisory.Affected(eco, a.get("package").asText(),
-                  List.of(new Advisory.Range(Advisory.RangeType.ECOSYSTEM, events)), List.of()))));
-    }
+  @FieldSource("CASES")
+  void peerCase(String name) {
+    JsonNode c = PeerCases.load(name);
+    OsInfo os = PeerCases.os(c);
+    List<Advisory> advisories = PeerCases.advisories(c);
     JsonNode flags = c.get("flags");
     Set<String> severities = new HashSet<>();
     if (flags.hasNonNull("severities")) {
@@ -62,13 +38,8 @@ class PeerCasesTest {
     flags.get("ignoreIds").forEach(s -> ignored.add(s.asText()));
 
     Set<String> actual = new TreeSet<>();
-    for (JsonNode p : c.get("packages")) {
-      PackageType type = p.get("type").asText().equals("apk") ? PackageType.APK : PackageType.DEB;
-      String version = fullVersion(p.get("version"), p.get("release"), p.get("epoch"));
-      String srcName = p.hasNonNull("srcName") ? p.get("srcName").asText() : null;
-      String srcVersion = p.hasNonNull("srcVersion") ? fullVersion(p.get("srcVersion"), p.get("srcRelease"), p.get("srcEpoch")) : null;
-      Package pkg = new Package(type, p.get("name").asText(), version, srcName, srcVersion, null, "pkg:x/y", "db", null, List.of());
-      String eco = Ecosystems.of(type, os).orElseThrow();
+    for (Package pkg : PeerCases.packages(c)) {
+      String eco = Ecosystems.of(pkg.type(), os).orElseThrow();
       MatchResult r = Matcher.match(pkg, eco, pkg.sourceNameOrName(), pkg.sourceVersionOrVersion(), advisories);
       assertThat(r.skips()).isEmpty();
       for (Finding f : r.findings()) {
@@ -84,25 +55,9 @@ class PeerCasesTest {
         actual.add(f.id() + " " + pkg.name() + " " + pkg.version() + " " + (f.isFixable() ? String.join(",", f.fixedVersions()) : "-"));
       }
     }
-    Set<String> expected = new TreeSet<>();
-    for (JsonNode e : c.get("expected")) {
-      expected.add(e.get("id").asText() + " " + e.get("pkg").asText() + " " + e.get("installed").asText() + " "
-          + (e.hasNonNull("fixed") ? e.get("fixed").asText() : "-"));
+    assertThat(actual).as(name).containsExactlyElementsOf(PeerCases.expected(c));
+    for (String prefix : PeerCases.nonFindingPrefixes(c)) {
+      assertThat(actual).noneMatch(s -> s.startsWith(prefix));
     }
-    assertThat(actual).as(name).containsExactlyElementsOf(expected);
-    for (JsonNode n : c.get("nonFindings")) {
-      assertThat(actual).noneMatch(s -> s.startsWith(n.get("id").asText() + " " + n.get("pkg").asText() + " "));
-    }
-  }
-
-  private static String fullVersion(JsonNode version, JsonNode release, JsonNode epoch) {
-    String v = version.asText();
-    if (release != null && !release.isNull() && !release.asText().isEmpty()) {
-      v = v + "-" + release.asText();
-    }
-    if (epoch != null && !epoch.isNull() && epoch.asInt() != 0) {
-      v = epoch.asInt() + ":" + v;
-    }
-    return v;
   }
 }
