@@ -60,6 +60,16 @@ public final class ImageOptionsMixin {
     return dir;
   }
 
+  /** A registry client with these options (auth from the Docker config, --insecure, --timeout). */
+  public io.drydock.image.registry.RegistryClient registryClient(io.drydock.model.event.EventSink events) {
+    return io.drydock.image.registry.RegistryClient.builder(toImageOptions()).events(events).build();
+  }
+
+  /** The vulnerability DB file: {@code --db} when given, else {@code vulndb.sqlite} in the cache dir. */
+  public Path vulnDbFile(@Nullable Path db) {
+    return db != null ? db : cacheDir().resolve("vulndb.sqlite");
+  }
+
   public ImageOptions toImageOptions() {
     Platform p = null;
     if (platform != null) {

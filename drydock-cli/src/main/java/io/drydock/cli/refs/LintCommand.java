@@ -49,7 +49,7 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RefFinder.Result result = new RefFinder(RegistryOptions.events(spec)).find(paths);
+    RefFinder.Result result = new RefFinder(io.drydock.cli.Console.of(spec)).find(paths);
     List<LintFinding> findings = new Linter(allowedRegistries).lint(result.files());
     Path base = Path.of("").toAbsolutePath();
     String report = switch (format) {

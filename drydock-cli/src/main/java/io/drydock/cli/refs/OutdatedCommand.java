@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,13 +47,13 @@ import picocli.CommandLine.Spec;
         " 2:Usage error.", " 3:A file does not parse.", " 4:A path, repository or tag does not exist.",
         " 5:Registry authentication failed.", " 6:Registry unreachable."})
 public final class OutdatedCommand implements Callable<Integer> {
-  private final Function<RegistryClient, CandidateScanner> scanners;
+  private final @Nullable Function<RegistryClient, CandidateScanner> scanners;
 
   @Spec
   CommandSpec spec;
 
   @Mixin
-  RegistryOptions registry;
+  io.drydock.cli.ImageOptionsMixin registry;
 
   @Option(names = "--allow-major", description = "Also offer new major versions (20-bookworm-slim → 22-bookworm-slim).")
   boolean allowMajor;
@@ -69,12 +70,12 @@ public final class OutdatedCommand implements Callable<Integer> {
   @Parameters(paramLabel = "PATH|IMAGE", arity = "1..*", description = "Files, directories or image references.")
   List<String> targets;
 
-  /** Without a vulnerability database: candidates are ranked by version only. */
+  /** Candidates are scanned against the vulnerability DB in the cache dir, when there is one. */
   public OutdatedCommand() {
-    this(client -> CandidateScanner.NONE);
+    this.scanners = null;
   }
 
-  /** With a scanner built on the command's registry client (the scan pipeline plugs in here). */
+  /** With a given scanner built on the command's registry client (tests). */
   public OutdatedCommand(Function<RegistryClient, CandidateScanner> scanners) {
     this.scanners = scanners;
   }
@@ -84,7 +85,7 @@ public final class OutdatedCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw DrydockException.usage("--format must be table or json, not '" + format + "'");
     }
-    EventSink events = RegistryOptions.events(spec);
+    EventSink events = io.drydock.cli.Console.of(spec);
     List<Path> paths = new ArrayList<>();
     List<FoundRef> images = new ArrayList<>();
     for (String t : targets) {
@@ -106,8 +107,11 @@ public final class OutdatedCommand implements Callable<Integer> {
     List<FoundRef> refs = new ArrayList<>(images);
     files.forEach(f -> refs.addAll(f.refs()));
     List<OutdatedRef> results;
-    try (RegistryClient client = registry.client(events)) {
-      OutdatedFinder finder = new OutdatedFinder(client::listTags, client::headDigest, scanners.apply(client), events);
+    CandidateScanner scanner = scanners != null ? null : ScanningCandidates.open(registry, events);
+    try (RegistryClient client = registry.registryClient(events);
+        AutoCloseable closeScanner = scanner instanceof ScanningCandidates s ? s : () -> {}) {
+      OutdatedFinder finder = new OutdatedFinder(client::listTags, client::headDigest,
+          scanner != null ? scanner : scanners.apply(client), events);
       results = finder.check(refs, allowMajor);
       if (apply) {
         List<SourceFile> changed = finder.apply(files, results);

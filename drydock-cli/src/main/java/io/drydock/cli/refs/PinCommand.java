@@ -34,7 +34,7 @@ public final class PinCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  RegistryOptions registry;
+  io.drydock.cli.ImageOptionsMixin registry;
 
   @ArgGroup(exclusive = true)
   Mode mode = new Mode();
@@ -52,10 +52,10 @@ public final class PinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EventSink events = RegistryOptions.events(spec);
+    EventSink events = io.drydock.cli.Console.of(spec);
     RefFinder.Result found = new RefFinder(events).find(paths);
     Pinner.Plan plan;
-    try (RegistryClient client = registry.client(events)) {
+    try (RegistryClient client = registry.registryClient(events)) {
       plan = new Pinner(client::headDigest, events).plan(found.files());
     }
     PrintWriter out = spec.commandLine().getOut();

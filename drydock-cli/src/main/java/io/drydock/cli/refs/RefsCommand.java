@@ -35,7 +35,7 @@ public final class RefsCommand implements Callable<Integer> {
     if (paths.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
     }
-    RefFinder.Result result = new RefFinder(RegistryOptions.events(spec)).find(paths);
+    RefFinder.Result result = new RefFinder(io.drydock.cli.Console.of(spec)).find(paths);
     var out = spec.commandLine().getOut();
     switch (format) {
       case "json" -> out.print(json(result.refs()));
