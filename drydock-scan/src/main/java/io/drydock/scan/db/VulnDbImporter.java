@@ -99,6 +99,7 @@ public final class VulnDbImporter {
       try {
         for (Path s : sources) {
           run.source(s);
+          run.sources.add(s.toAbsolutePath().toString());
         }
         run.finish();
       } finally {
@@ -134,6 +135,7 @@ public final class VulnDbImporter {
     final AlpineSecdb secdb = new AlpineSecdb();
     final List<Skip> skips = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
+    final List<String> sources = new ArrayList<>();
     long skipCount;
     long stored;
     long withdrawn;
@@ -380,6 +382,9 @@ public final class VulnDbImporter {
         m.executeUpdate();
         m.setString(1, "skipped");
         m.setString(2, Long.toString(skipCount));
+        m.executeUpdate();
+        m.setString(1, "sources");
+        m.setString(2, String.join("\n", sources));
         m.executeUpdate();
         m.setString(1, "severity_from_aliases");
         m.setString(2, Long.toString(fromAliases));
