@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
     subcommands = {
       CommandLine.HelpCommand.class,
       SbomCommand.class,
-      InspectCommand.class
+      InspectCommand.class,
+      DbCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
