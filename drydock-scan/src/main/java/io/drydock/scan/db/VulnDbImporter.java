@@ -49,6 +49,8 @@ public final class VulnDbImporter {
 
   static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024 * 1024;
   static final int MAX_ENTRIES = 5_000_000;
+  /** Largest Debian security tracker JSON read (streamed); the real one is about 70 MB. */
+  static final long MAX_TRACKER_BYTES = 1L << 30;
   private static final int MAX_DEPTH = 16;
   private static final int MAX_SKIPS_KEPT = 1000;
 
@@ -107,7 +109,7 @@ public final class VulnDbImporter {
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done = true;
-      return new ImportSummary(target, run.stored, run.withdrawn, run.duplicates, run.secdb.notAffected(), run.skips, run.now,
+      return new ImportSummary(target, run.stored, run.withdrawn, run.duplicates, run.secdb.notAffected() + run.tracker.notAffected(), run.skips, run.now,
           run.skipCount, run.fromAliases);
     } catch (IOException e) {
       throw new DrydockException(ErrorKind.DB, "Tried to write the vulnerability DB " + target + " but failed because: " + e, e);
@@ -133,6 +135,7 @@ public final class VulnDbImporter {
     final PreparedStatement insertAlias;
     final PreparedStatement modifiedOf;
     final AlpineSecdb secdb = new AlpineSecdb();
+    final DebianTracker tracker = new DebianTracker();
     final List<Skip> skips = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
     final List<String> sources = new ArrayList<>();
@@ -189,6 +192,15 @@ public final class VulnDbImporter {
       } else if (name.endsWith(".json")) {
         long size = Files.size(f);
         if (size > OsvJson.MAX_RECORD_BYTES) {
+          if (size <= MAX_TRACKER_BYTES && DebianTracker.isTrackerFile(f)) {
+            countEntry(size, where);
+            try (InputStream in = Files.newInputStream(f)) {
+              tracker.read(in);
+            } catch (IOException e) {
+              throw DrydockException.invalidInput("Tried to read the Debian tracker JSON " + f + " but failed because: " + e.getMessage());
+            }
+            return;
+          }
           skip(where, "file larger than " + OsvJson.MAX_RECORD_BYTES + " bytes");
           return;
         }
@@ -252,6 +264,12 @@ public final class VulnDbImporter {
           store(OsvJson.parse(tree));
         } catch (OsvJson.MalformedRecordException e) {
           skip(where, e.getMessage());
+        }
+      } else if (DebianTracker.looksLikeTracker(tree)) {
+        try {
+          tracker.read(tree);
+        } catch (IOException e) {
+          skip(where, "Debian tracker JSON: " + e.getMessage());
         }
       } else if (AlpineSecdb.looksLikeSecdb(tree)) {
         String reason = secdb.add(tree);
@@ -346,6 +364,13 @@ public final class VulnDbImporter {
       currentSource = "Alpine secdb";
       for (Advisory a : secdb.advisories()) {
         store(a);
+      }
+      currentSource = "Debian tracker";
+      for (Advisory a : tracker.advisories()) {
+        store(a);
+      }
+      for (String reason : tracker.skips()) {
+        skip("Debian tracker", reason);
       }
       flush();
       if (skipCount > skips.size()) {
