@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
       SbomCommand.class,
       InspectCommand.class,
       ScanCommand.class,
+      DbCommand.class,
       CompareCommand.class,
       io.drydock.cli.refs.RefsCommand.class,
       io.drydock.cli.refs.PinCommand.class,

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param withdrawn when the record was withdrawn, or null; withdrawn records are kept but never matched
  * @param severity the severity resolved at import time ({@code UNKNOWN} when the record has none we can read)
  * @param cvssVectors the record's CVSS vectors as written ({@code CVSS:3.1/AV:N/…}), for later scoring
+ * @param cvss the scored vector {@code severity} was computed from (the record's own, or an alias record's), or
+ *     null when the severity came from elsewhere
+ * @param dataSource where the record came from: {@code osv}, {@code alpine-secdb}, {@code debian-tracker}
  */
 public record Advisory(
     String id,
@@ -24,7 +27,9 @@ public record Advisory(
     @Nullable Instant withdrawn,
     Severity severity,
     List<String> cvssVectors,
-    List<Affected> affected) {
+    List<Affected> affected,
+    Finding.@Nullable Cvss cvss,
+    String dataSource) {
 
   public Advisory {
     if (id.isBlank()) {
@@ -34,6 +39,25 @@ public record Advisory(
     Objects.requireNonNull(severity, "severity");
     cvssVectors = List.copyOf(cvssVectors);
     affected = List.copyOf(affected);
+    Objects.requireNonNull(dataSource, "dataSource");
+  }
+
+  /** An OSV record without a scored CVSS vector. */
+  public Advisory(
+      String id,
+      List<String> aliases,
+      @Nullable String summary,
+      @Nullable Instant modified,
+      @Nullable Instant published,
+      @Nullable Instant withdrawn,
+      Severity severity,
+      List<String> cvssVectors,
+      List<Affected> affected) {
+    this(id, aliases, summary, modified, published, withdrawn, severity, cvssVectors, affected, null, "osv");
+  }
+
+  public Advisory withSeverity(Severity newSeverity, Finding.@Nullable Cvss newCvss) {
+    return new Advisory(id, aliases, summary, modified, published, withdrawn, newSeverity, cvssVectors, affected, newCvss, dataSource);
   }
 
   public boolean isWithdrawn() {
@@ -48,14 +72,24 @@ public record Advisory(
    * @param name the package name in that ecosystem (source package for Debian and Alpine; {@code group:artifact}
    *     for Maven)
    * @param versions explicitly listed affected versions (OSV {@code affected[].versions})
+   * @param severity the distribution's own rating for this package and release (Debian urgency,
+   *     {@code ecosystem_specific.severity}), used when the record has no severity of its own; null if none
+   * @param status the distribution's decision when it is not "fixed in a version" ({@code WILL_NOT_FIX},
+   *     {@code FIX_DEFERRED}, {@code END_OF_LIFE}); null when the ranges say it all
    */
-  public record Affected(String ecosystem, String name, List<Range> ranges, List<String> versions) {
+  public record Affected(
+      String ecosystem, String name, List<Range> ranges, List<String> versions, @Nullable Severity severity,
+      Finding.@Nullable Status status) {
     public Affected {
       if (ecosystem.isBlank() || name.isBlank()) {
         throw new IllegalArgumentException("affected package needs an ecosystem and a name");
       }
       ranges = List.copyOf(ranges);
       versions = List.copyOf(versions);
+    }
+
+    public Affected(String ecosystem, String name, List<Range> ranges, List<String> versions) {
+      this(ecosystem, name, ranges, versions, null, null);
     }
   }
 

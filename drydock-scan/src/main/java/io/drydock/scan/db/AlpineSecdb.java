@@ -112,7 +112,7 @@ final class AlpineSecdb {
       out.add(
           new Advisory(
               "ALPINE-" + e.getKey(), List.of(e.getKey()), null, null, null, null, Severity.UNKNOWN, List.of(),
-              e.getValue()));
+              e.getValue(), null, "alpine-secdb"));
     }
     return out;
   }

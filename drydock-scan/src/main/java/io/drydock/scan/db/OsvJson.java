@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drydock.model.Advisory;
+import io.drydock.model.Finding;
 import io.drydock.model.Severity;
 import java.io.IOException;
 import java.time.Instant;
@@ -27,6 +28,13 @@ final class OsvJson {
 
   /** Largest single record accepted (the biggest osv.dev records are a few hundred KiB). */
   static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
+
+  /** Fields of drydock's stored form in {@code database_specific} / {@code ecosystem_specific}. */
+  static final String CHOSEN_VECTOR = "drydock_cvss_vector";
+
+  static final String DATA_SOURCE = "drydock_data_source";
+  static final String SEVERITY_FROM = "drydock_severity_from";
+  static final String STATUS = "drydock_status";
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper(
@@ -92,12 +100,23 @@ final class OsvJson {
     if (sev != null && sev.isArray()) {
       for (JsonNode s : sev) {
         String score = text(s, "score");
-        if (score != null && score.startsWith("CVSS:")) {
+        String type = text(s, "type");
+        if (score != null && (score.startsWith("CVSS:") || "CVSS_V2".equals(type)) && vectors.size() < 16) {
           vectors.add(score);
         }
       }
     }
-    Severity severity = severity(n.path("database_specific").get("severity"));
+    JsonNode dbSpecific = n.path("database_specific");
+    Finding.Cvss cvss = null;
+    String chosen = text(dbSpecific, CHOSEN_VECTOR);
+    if (chosen != null) {
+      cvss = CvssScoring.score(chosen).orElse(null);
+    }
+    if (cvss == null) {
+      cvss = CvssScoring.best(vectors).orElse(null);
+    }
+    Severity severity = cvss != null ? CvssScoring.severity(cvss) : severity(dbSpecific.get("severity"));
+    String dataSource = text(dbSpecific, DATA_SOURCE);
     List<Advisory.Affected> affected = new ArrayList<>();
     JsonNode aff = n.get("affected");
     if (aff != null && !aff.isNull()) {
@@ -111,18 +130,34 @@ final class OsvJson {
         if (eco == null || name == null || eco.isBlank() || name.isBlank()) {
           continue; // OSV allows affected entries without a package (git-only); nothing to match by name
         }
-        if (severity == Severity.UNKNOWN) {
-          severity = severity(a.path("ecosystem_specific").get("severity"));
+        JsonNode es = a.path("ecosystem_specific");
+        Severity distro = severity(es.get("severity"));
+        if (distro == Severity.UNKNOWN) {
+          distro = severity(es.get("urgency"));
         }
-        affected.add(new Advisory.Affected(eco, name, ranges(a.get("ranges")), strings(a.get("versions"), "versions")));
+        Finding.Status status = status(text(es, STATUS));
+        affected.add(new Advisory.Affected(eco, name, ranges(a.get("ranges")), strings(a.get("versions"), "versions"),
+            distro == Severity.UNKNOWN ? null : distro, status));
       }
     }
     try {
       return new Advisory(
           id, aliases, text(n, "summary"), instant(text(n, "modified")), instant(text(n, "published")), withdrawn,
-          severity, vectors, affected);
+          severity, vectors, affected, cvss, dataSource == null || dataSource.isBlank() ? "osv" : dataSource);
     } catch (IllegalArgumentException e) {
       throw new MalformedRecordException(e.getMessage());
+    }
+  }
+
+  private static Finding.@Nullable Status status(@Nullable String s) {
+    if (s == null) {
+      return null;
+    }
+    try {
+      Finding.Status st = Finding.Status.valueOf(s);
+      return st == Finding.Status.FIXED || st == Finding.Status.AFFECTED ? null : st;
+    } catch (IllegalArgumentException e) {
+      return null;
     }
   }
 
@@ -249,8 +284,15 @@ final class OsvJson {
     if (a.summary() != null) {
       n.put("summary", a.summary());
     }
+    ObjectNode dbSpecific = n.putObject("database_specific");
     if (a.severity() != Severity.UNKNOWN) {
-      n.putObject("database_specific").put("severity", a.severity().name());
+      dbSpecific.put("severity", a.severity().name());
+    }
+    if (a.cvss() != null) {
+      dbSpecific.put(CHOSEN_VECTOR, a.cvss().vector());
+    }
+    if (!a.dataSource().equals("osv")) {
+      dbSpecific.put(DATA_SOURCE, a.dataSource());
     }
     ArrayNode sev = n.putArray("severity");
     for (String v : a.cvssVectors()) {
@@ -282,6 +324,15 @@ final class OsvJson {
       }
       ArrayNode versions = o.putArray("versions");
       af.versions().forEach(versions::add);
+      if (af.severity() != null || af.status() != null) {
+        ObjectNode es = o.putObject("ecosystem_specific");
+        if (af.severity() != null) {
+          es.put("severity", af.severity().name());
+        }
+        if (af.status() != null) {
+          es.put(STATUS, af.status().name());
+        }
+      }
     }
     try {
       return MAPPER.writeValueAsBytes(n);

@@ -3,6 +3,7 @@ package io.drydock.scan.db;
 import io.drydock.model.Advisory;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.model.Skip;
 import io.drydock.scan.match.PackageNames;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,6 +98,53 @@ public final class VulnDb implements AutoCloseable {
 
   public Metadata metadata() {
     return metadata;
+  }
+
+  /**
+   * What {@code drydock db status} shows.
+   *
+   * @param ecosystems advisories per OSV ecosystem as stored ({@code Debian:12}, {@code Maven})
+   * @param skipped records or files skipped by the import that built the DB
+   * @param skips the first skips with their reasons (at most 1000)
+   * @param severityFromAliases records whose severity came from an alias's record
+   * @param sources what the DB was built from (files, zips)
+   */
+  public record Status(
+      Metadata metadata, Map<String, Long> ecosystems, long skipped, List<Skip> skips, long severityFromAliases, List<String> sources) {
+    public Status {
+      ecosystems = Map.copyOf(ecosystems);
+      skips = List.copyOf(skips);
+      sources = List.copyOf(sources);
+    }
+  }
+
+  public synchronized Status status() {
+    try (Statement st = db.createStatement()) {
+      Map<String, Long> ecosystems = new java.util.TreeMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT ecosystem, advisories FROM ecosystems")) {
+        while (rs.next()) {
+          ecosystems.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+      List<Skip> skips = new ArrayList<>();
+      try (ResultSet rs = st.executeQuery("SELECT where_, reason FROM skips")) {
+        while (rs.next()) {
+          skips.add(new Skip(rs.getString(1), rs.getString(2)));
+        }
+      }
+      Map<String, String> meta = new java.util.HashMap<>();
+      try (ResultSet rs = st.executeQuery("SELECT key, value FROM meta")) {
+        while (rs.next()) {
+          meta.put(rs.getString(1), rs.getString(2));
+        }
+      }
+      String sources = meta.getOrDefault("sources", "");
+      return new Status(metadata, ecosystems, Long.parseLong(meta.getOrDefault("skipped", "0")), skips,
+          Long.parseLong(meta.getOrDefault("severity_from_aliases", "0")),
+          sources.isEmpty() ? List.of() : List.of(sources.split("\n")));
+    } catch (SQLException | NumberFormatException e) {
+      throw new DrydockException(ErrorKind.DB, "Tried to read the status of the vulnerability DB " + file + " but failed because: " + e.getMessage(), e);
+    }
   }
 
   /**

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.drydock.model.Advisory;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.model.Severity;
 import io.drydock.model.Skip;
 import io.drydock.model.event.EventSink;
 import io.drydock.scan.match.PackageNames;
@@ -48,6 +49,8 @@ public final class VulnDbImporter {
 
   static final long MAX_TOTAL_BYTES = 16L * 1024 * 1024 * 1024;
   static final int MAX_ENTRIES = 5_000_000;
+  /** Largest Debian security tracker JSON read (streamed); the real one is about 70 MB. */
+  static final long MAX_TRACKER_BYTES = 1L << 30;
   private static final int MAX_DEPTH = 16;
   private static final int MAX_SKIPS_KEPT = 1000;
 
@@ -98,6 +101,7 @@ public final class VulnDbImporter {
       try {
         for (Path s : sources) {
           run.source(s);
+          run.sources.add(s.toAbsolutePath().toString());
         }
         run.finish();
       } finally {
@@ -105,7 +109,8 @@ public final class VulnDbImporter {
       }
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       done = true;
-      return new ImportSummary(target, run.stored, run.withdrawn, run.duplicates, run.secdb.notAffected(), run.skips, run.now);
+      return new ImportSummary(target, run.stored, run.withdrawn, run.duplicates, run.secdb.notAffected() + run.tracker.notAffected(), run.skips, run.now,
+          run.skipCount, run.fromAliases);
     } catch (IOException e) {
       throw new DrydockException(ErrorKind.DB, "Tried to write the vulnerability DB " + target + " but failed because: " + e, e);
     } catch (SQLException e) {
@@ -130,13 +135,16 @@ public final class VulnDbImporter {
     final PreparedStatement insertAlias;
     final PreparedStatement modifiedOf;
     final AlpineSecdb secdb = new AlpineSecdb();
+    final DebianTracker tracker = new DebianTracker();
     final List<Skip> skips = new ArrayList<>();
     final Set<String> seen = new HashSet<>();
+    final List<String> sources = new ArrayList<>();
     long skipCount;
     long stored;
     long withdrawn;
     long duplicates;
     long totalBytes;
+    long fromAliases;
     long entries;
     int pending;
     String currentSource = "";
@@ -154,7 +162,9 @@ public final class VulnDbImporter {
         }
       }
       db.setAutoCommit(false);
-      insertAdvisory = db.prepareStatement("INSERT INTO advisories (id, modified, withdrawn, json) VALUES (?, ?, ?, ?)");
+      insertAdvisory = db.prepareStatement(
+          "INSERT INTO advisories (id, modified, withdrawn, severity, severity_from, cvss_vector, data_source, json)"
+              + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
       insertAffected = db.prepareStatement("INSERT INTO affected (ecosystem, package, advisory_id) VALUES (?, ?, ?)");
       insertAlias = db.prepareStatement("INSERT INTO aliases (advisory_id, alias) VALUES (?, ?)");
       modifiedOf = db.prepareStatement("SELECT modified, withdrawn FROM advisories WHERE id = ?");
@@ -182,6 +192,15 @@ public final class VulnDbImporter {
       } else if (name.endsWith(".json")) {
         long size = Files.size(f);
         if (size > OsvJson.MAX_RECORD_BYTES) {
+          if (size <= MAX_TRACKER_BYTES && DebianTracker.isTrackerFile(f)) {
+            countEntry(size, where);
+            try (InputStream in = Files.newInputStream(f)) {
+              tracker.read(in);
+            } catch (IOException e) {
+              throw DrydockException.invalidInput("Tried to read the Debian tracker JSON " + f + " but failed because: " + e.getMessage());
+            }
+            return;
+          }
           skip(where, "file larger than " + OsvJson.MAX_RECORD_BYTES + " bytes");
           return;
         }
@@ -246,6 +265,12 @@ public final class VulnDbImporter {
         } catch (OsvJson.MalformedRecordException e) {
           skip(where, e.getMessage());
         }
+      } else if (DebianTracker.looksLikeTracker(tree)) {
+        try {
+          tracker.read(tree);
+        } catch (IOException e) {
+          skip(where, "Debian tracker JSON: " + e.getMessage());
+        }
       } else if (AlpineSecdb.looksLikeSecdb(tree)) {
         String reason = secdb.add(tree);
         if (reason != null) {
@@ -289,7 +314,11 @@ public final class VulnDbImporter {
       insertAdvisory.setString(1, a.id());
       insertAdvisory.setString(2, modified);
       insertAdvisory.setInt(3, a.isWithdrawn() ? 1 : 0);
-      insertAdvisory.setBytes(4, OsvJson.write(a));
+      insertAdvisory.setString(4, a.severity().name());
+      insertAdvisory.setString(5, a.cvss() != null ? "cvss" : a.severity() != Severity.UNKNOWN ? "record" : "none");
+      insertAdvisory.setString(6, a.cvss() == null ? null : a.cvss().vector());
+      insertAdvisory.setString(7, a.dataSource());
+      insertAdvisory.setBytes(8, OsvJson.write(a));
       insertAdvisory.addBatch();
       Set<String> keys = new LinkedHashSet<>();
       for (Advisory.Affected af : a.affected()) {
@@ -336,6 +365,13 @@ public final class VulnDbImporter {
       for (Advisory a : secdb.advisories()) {
         store(a);
       }
+      currentSource = "Debian tracker";
+      for (Advisory a : tracker.advisories()) {
+        store(a);
+      }
+      for (String reason : tracker.skips()) {
+        skip("Debian tracker", reason);
+      }
       flush();
       if (skipCount > skips.size()) {
         skips.add(new Skip("(more)", (skipCount - skips.size()) + " further skips not listed"));
@@ -344,6 +380,20 @@ public final class VulnDbImporter {
         for (String ddl : VulnDbSchema.INDEXES) {
           st.execute(ddl);
         }
+      }
+      fromAliases = resolveSeverityFromAliases();
+      try (Statement st = db.createStatement()) {
+        st.execute(
+            "INSERT INTO ecosystems (ecosystem, advisories) SELECT ecosystem, COUNT(DISTINCT advisory_id) FROM affected"
+                + " GROUP BY ecosystem");
+      }
+      try (PreparedStatement ps = db.prepareStatement("INSERT INTO skips (where_, reason) VALUES (?, ?)")) {
+        for (Skip s : skips) {
+          ps.setString(1, s.where());
+          ps.setString(2, s.reason());
+          ps.addBatch();
+        }
+        ps.executeBatch();
       }
       try (PreparedStatement v = db.prepareStatement("INSERT INTO schema_version (version) VALUES (?)");
           PreparedStatement m = db.prepareStatement("INSERT INTO meta (key, value) VALUES (?, ?)")) {
@@ -355,9 +405,94 @@ public final class VulnDbImporter {
         m.setString(1, "advisories");
         m.setString(2, Long.toString(stored));
         m.executeUpdate();
+        m.setString(1, "skipped");
+        m.setString(2, Long.toString(skipCount));
+        m.executeUpdate();
+        m.setString(1, "sources");
+        m.setString(2, String.join("\n", sources));
+        m.executeUpdate();
+        m.setString(1, "severity_from_aliases");
+        m.setString(2, Long.toString(fromAliases));
+        m.executeUpdate();
       }
       db.commit();
       events.progress("db import", "done", stored, stored);
+    }
+
+    /**
+     * Gives records without a severity of their own (an Alpine secdb id, a PYSEC record) the severity of another
+     * record of the same vulnerability (sharing an id or alias) that has one: a scored CVSS vector first, then a
+     * stated severity; the highest severity among equals, then the lowest id. Chains are not followed (only
+     * records whose severity is their own are sources).
+     */
+    private long resolveSeverityFromAliases() throws SQLException {
+      try (Statement st = db.createStatement()) {
+        st.execute("CREATE TEMP TABLE keys (advisory_id TEXT NOT NULL, key TEXT NOT NULL)");
+        st.execute("INSERT INTO keys SELECT id, id FROM advisories WHERE withdrawn = 0");
+        st.execute(
+            "INSERT INTO keys SELECT l.advisory_id, l.alias FROM aliases l JOIN advisories a ON a.id = l.advisory_id"
+                + " WHERE a.withdrawn = 0");
+        st.execute("CREATE INDEX temp.keys_by_key ON keys (key)");
+        st.execute("CREATE INDEX temp.keys_by_advisory ON keys (advisory_id)");
+      }
+      String sql =
+          "SELECT DISTINCT u.id, r.id, r.severity, r.severity_from, r.cvss_vector FROM advisories u"
+              + " JOIN keys ku ON ku.advisory_id = u.id JOIN keys kr ON kr.key = ku.key AND kr.advisory_id <> u.id"
+              + " JOIN advisories r ON r.id = kr.advisory_id"
+              + " WHERE u.severity_from = 'none' AND u.withdrawn = 0 AND r.severity_from IN ('cvss', 'record')"
+              + " ORDER BY u.id, r.id";
+      java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
+      try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          String[] candidate = {rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)};
+          best.merge(rs.getString(1), candidate, (old, neu) -> better(neu, old) ? neu : old);
+        }
+      }
+      long updated = 0;
+      try (PreparedStatement read = db.prepareStatement("SELECT json FROM advisories WHERE id = ?");
+          PreparedStatement write = db.prepareStatement(
+              "UPDATE advisories SET severity = ?, severity_from = 'alias', cvss_vector = ?, json = ? WHERE id = ?")) {
+        for (java.util.Map.Entry<String, String[]> e : best.entrySet()) {
+          read.setString(1, e.getKey());
+          Advisory a;
+          try (ResultSet rs = read.executeQuery()) {
+            if (!rs.next()) {
+              continue;
+            }
+            a = OsvJson.parse(rs.getBytes(1));
+          } catch (OsvJson.MalformedRecordException ex) {
+            continue; // written by this import a moment ago; cannot happen
+          }
+          String vector = e.getValue()[3];
+          io.drydock.model.Finding.Cvss cvss = vector == null ? null : CvssScoring.score(vector).orElse(null);
+          Severity severity = cvss != null ? CvssScoring.severity(cvss) : Severity.valueOf(e.getValue()[1]);
+          Advisory resolved = a.withSeverity(severity, cvss);
+          write.setString(1, severity.name());
+          write.setString(2, cvss == null ? null : cvss.vector());
+          write.setBytes(3, OsvJson.write(resolved));
+          write.setString(4, a.id());
+          write.executeUpdate();
+          updated++;
+        }
+      }
+      try (Statement st = db.createStatement()) {
+        st.execute("DROP TABLE temp.keys");
+      }
+      return updated;
+    }
+
+    /** {id, severity, severity_from, vector}: a scored vector beats a stated severity, then higher, then lower id. */
+    private static boolean better(String[] a, String[] b) {
+      boolean aCvss = a[2].equals("cvss");
+      boolean bCvss = b[2].equals("cvss");
+      if (aCvss != bCvss) {
+        return aCvss;
+      }
+      int bySeverity = Severity.valueOf(a[1]).compareTo(Severity.valueOf(b[1]));
+      if (bySeverity != 0) {
+        return bySeverity > 0;
+      }
+      return a[0].compareTo(b[0]) < 0;
     }
 
     @Override

@@ -29,7 +29,10 @@ import java.util.TreeSet;
  * <p>Advisories that share an id or alias are one vulnerability: one {@link Finding} per package, whose id is the
  * CVE when the group names exactly one, else the lowest advisory id; severity is the highest of the group and
  * fixed versions are the union of the {@code fixed} events above the installed version in the ranges that
- * contain it.
+ * contain it. The finding's CVSS is the one the highest severity was computed from. A group without any severity
+ * takes the distribution's rating of the matched entries ({@link Advisory.Affected#severity()}); a group without a
+ * fixed version takes the distribution's decision ({@link Advisory.Affected#status()}: will not fix, deferred, end of
+ * life), else it is {@code AFFECTED}.
  */
 public final class Matcher {
 
@@ -67,9 +70,10 @@ public final class Matcher {
         Set<String> fixed = affects(af, ecosystem, scheme.get(), version);
         if (fixed != null) {
           if (hit == null) {
-            hit = new Hit(a, new LinkedHashSet<>());
+            hit = new Hit(a, new LinkedHashSet<>(), new ArrayList<>());
           }
           hit.fixed.addAll(fixed);
+          hit.entries.add(af);
         }
       }
       if (hit != null) {
@@ -84,7 +88,7 @@ public final class Matcher {
     return match(pkg, ecosystem, pkg.name(), pkg.version(), advisories);
   }
 
-  private record Hit(Advisory advisory, Set<String> fixed) {}
+  private record Hit(Advisory advisory, Set<String> fixed, List<Advisory.Affected> entries) {}
 
   /** The fixed versions above {@code v} of the ranges containing it, or null when the entry does not affect v. */
   static Set<String> affects(Advisory.Affected af, String ecosystem, VersionScheme scheme, String v) {
@@ -176,14 +180,28 @@ public final class Matcher {
       TreeSet<String> ids = new TreeSet<>();
       TreeSet<String> advisoryIds = new TreeSet<>();
       Severity severity = Severity.UNKNOWN;
+      Finding.Cvss cvss = null;
+      Severity distroSeverity = Severity.UNKNOWN;
+      Finding.Status distroStatus = null;
       List<String> fixed = new ArrayList<>();
       String summary = null;
       for (Hit h : g) {
         advisoryIds.add(h.advisory.id());
         ids.add(h.advisory.id());
         ids.addAll(h.advisory.aliases());
-        if (h.advisory.severity().compareTo(severity) > 0) {
+        Finding.Cvss c = h.advisory.cvss();
+        int bySeverity = h.advisory.severity().compareTo(severity);
+        if (bySeverity > 0 || (bySeverity == 0 && c != null && (cvss == null || c.score() > cvss.score()))) {
           severity = h.advisory.severity();
+          cvss = c;
+        }
+        for (Advisory.Affected af : h.entries) {
+          if (af.severity() != null && af.severity().compareTo(distroSeverity) > 0) {
+            distroSeverity = af.severity();
+          }
+          if (af.status() != null && (distroStatus == null || af.status().compareTo(distroStatus) > 0)) {
+            distroStatus = af.status();
+          }
         }
         for (String f : h.fixed) {
           if (fixed.stream().noneMatch(x -> scheme.compare(x, f) == 0)) {
@@ -198,8 +216,14 @@ public final class Matcher {
       List<String> cves = ids.stream().filter(i -> CVE.matcher(i).matches()).toList();
       String id = cves.size() == 1 ? cves.get(0) : advisoryIds.first();
       List<String> aliases = ids.stream().filter(i -> !i.equals(id)).toList();
-      Finding.Status status = fixed.isEmpty() ? Finding.Status.AFFECTED : Finding.Status.FIXED;
-      out.add(new Finding(pkg, ecosystem, id, aliases, List.copyOf(advisoryIds), severity, null, status, fixed, summary, "osv"));
+      if (severity == Severity.UNKNOWN) {
+        severity = distroSeverity;
+        cvss = null;
+      }
+      Finding.Status status =
+          !fixed.isEmpty() ? Finding.Status.FIXED : distroStatus != null ? distroStatus : Finding.Status.AFFECTED;
+      out.add(new Finding(pkg, ecosystem, id, aliases, List.copyOf(advisoryIds), severity, cvss, status, fixed, summary,
+          g.get(0).advisory.dataSource()));
     }
     out.sort(Comparator.comparing(Finding::id));
     return out;

@@ -99,7 +99,7 @@ class VulnDbImporterTest {
     write(tmp, "src/a.json", record("GHSA-a", "2024-01-01T00:00:00Z", ""));
     IMPORTER.importFrom(List.of(tmp.resolve("src")), tmp.resolve("cache/drydock/db.sqlite"));
     try (VulnDb db = VulnDb.open(tmp.resolve("cache/drydock/db.sqlite"))) {
-      assertThat(db.metadata()).isEqualTo(new VulnDb.Metadata(1, NOW, 1));
+      assertThat(db.metadata()).isEqualTo(new VulnDb.Metadata(VulnDbSchema.VERSION, NOW, 1));
     }
   }
 
