@@ -1,5 +1,6 @@
 package io.drydock.cli;
 
+import io.drydock.cli.support.ImageOptionsMixin;
 import io.drydock.scan.Inventory;
 import io.drydock.scan.SbomBuilder;
 import java.io.PrintStream;
@@ -26,12 +27,15 @@ import picocli.CommandLine.Spec;
 final class BenchCommand {
 
   @Command(name = "sbom", mixinStandardHelpOptions = true,
-      description = "Build the SBOM of IMAGE ROUNDS times without the layer cache; print one line per round and the best and median.",
+      description = "Build the SBOM of IMAGE ROUNDS times without the layer cache (and match it with --db); print one line per round and the best and median.",
       exitCodeListHeading = "%nExit codes:%n", exitCodeList = {" 0:Done.", " 2:Usage error.", " 3-6:As for 'drydock sbom'."})
   static final class Sbom implements Callable<Integer> {
     @Spec CommandSpec spec;
 
     @Parameters(paramLabel = "IMAGE") String image;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Also match each SBOM against this vulnerability DB (times a scan).")
+    java.nio.file.@org.jspecify.annotations.Nullable Path db;
 
     @Option(names = "--rounds", defaultValue = "7", description = "Rounds to time (default: ${DEFAULT-VALUE}); the first is also reported as cold.")
     int rounds;
@@ -44,13 +48,17 @@ final class BenchCommand {
       PrintStream out = Main.stdout(spec);
       List<Double> times = new ArrayList<>();
       int packages = 0;
-      for (int i = 0; i < rounds; i++) {
-        long t0 = System.nanoTime();
-        SbomBuilder.Result r = inventory.take(image, imageOptions.toImageOptions());
-        double s = (System.nanoTime() - t0) / 1e9;
-        packages = r.sbom().packages().size();
-        times.add(s);
-        out.printf(Locale.ROOT, "round %d: %.3f s (%d packages)%n", i + 1, s, packages);
+      try (io.drydock.scan.db.VulnDb vulnDb = db == null ? null : io.drydock.scan.db.VulnDb.open(db)) {
+        for (int i = 0; i < rounds; i++) {
+          long t0 = System.nanoTime();
+          SbomBuilder.Result r = inventory.take(image, imageOptions.toImageOptions());
+          int findings = vulnDb == null ? -1 : io.drydock.scan.Scanner.of(vulnDb).scan(r.sbom()).findings().size();
+          double s = (System.nanoTime() - t0) / 1e9;
+          packages = r.sbom().packages().size();
+          times.add(s);
+          out.printf(Locale.ROOT, "round %d: %.3f s (%d packages%s)%n", i + 1, s, packages,
+              findings < 0 ? "" : ", " + findings + " findings");
+        }
       }
       List<Double> warm = new ArrayList<>(times.subList(Math.min(1, times.size() - 1), times.size()));
       Collections.sort(warm);

@@ -1,5 +1,7 @@
 package io.drydock.cli;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.Table;
 import io.drydock.model.Skip;
 import io.drydock.scan.db.ImportSummary;
 import io.drydock.scan.db.UpdateOptions;

@@ -1,5 +1,9 @@
 package io.drydock.cli;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.ImageOptionsMixin;
+import io.drydock.cli.support.Output;
+import io.drydock.cli.support.Table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;

@@ -1,5 +1,9 @@
 package io.drydock.cli;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.ImageOptionsMixin;
+import io.drydock.cli.support.Output;
+import io.drydock.cli.support.Table;
 import io.drydock.model.LayerInfo;
 import io.drydock.model.Package;
 import io.drydock.model.Sbom;

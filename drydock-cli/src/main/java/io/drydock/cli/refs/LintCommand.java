@@ -1,5 +1,6 @@
 package io.drydock.cli.refs;
 
+import io.drydock.cli.support.Console;
 import io.drydock.model.DrydockException;
 import io.drydock.refs.find.RefFinder;
 import io.drydock.refs.lint.LintFinding;
@@ -49,7 +50,7 @@ public final class LintCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    RefFinder.Result result = new RefFinder(io.drydock.cli.Console.of(spec)).find(paths);
+    RefFinder.Result result = new RefFinder(Console.of(spec)).find(paths);
     List<LintFinding> findings = new Linter(allowedRegistries).lint(result.files());
     Path base = Path.of("").toAbsolutePath();
     String report = switch (format) {

@@ -1,5 +1,8 @@
 package io.drydock.cli.refs;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.ImageOptionsMixin;
+import io.drydock.cli.support.Table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -53,7 +56,7 @@ public final class OutdatedCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  io.drydock.cli.ImageOptionsMixin registry;
+  ImageOptionsMixin registry;
 
   @Option(names = "--allow-major", description = "Also offer new major versions (20-bookworm-slim → 22-bookworm-slim).")
   boolean allowMajor;
@@ -85,7 +88,7 @@ public final class OutdatedCommand implements Callable<Integer> {
     if (!format.equals("table") && !format.equals("json")) {
       throw DrydockException.usage("--format must be table or json, not '" + format + "'");
     }
-    EventSink events = io.drydock.cli.Console.of(spec);
+    EventSink events = Console.of(spec);
     List<Path> paths = new ArrayList<>();
     List<FoundRef> images = new ArrayList<>();
     for (String t : targets) {
@@ -142,7 +145,7 @@ public final class OutdatedCommand implements Callable<Integer> {
           b.vulnerabilities().isPresent() ? String.valueOf(b.introduced().size()) : "-",
           String.join(" ", others), note);
     }
-    return t.toString();
+    return t.render();
   }
 
   private static String json(List<OutdatedRef> results) throws Exception {

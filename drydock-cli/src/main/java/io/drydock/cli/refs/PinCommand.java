@@ -1,5 +1,7 @@
 package io.drydock.cli.refs;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.ImageOptionsMixin;
 import io.drydock.image.registry.RegistryClient;
 import io.drydock.model.event.EventSink;
 import io.drydock.refs.find.RefFinder;
@@ -34,7 +36,7 @@ public final class PinCommand implements Callable<Integer> {
   CommandSpec spec;
 
   @Mixin
-  io.drydock.cli.ImageOptionsMixin registry;
+  ImageOptionsMixin registry;
 
   @ArgGroup(exclusive = true)
   Mode mode = new Mode();
@@ -52,7 +54,7 @@ public final class PinCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    EventSink events = io.drydock.cli.Console.of(spec);
+    EventSink events = Console.of(spec);
     RefFinder.Result found = new RefFinder(events).find(paths);
     Pinner.Plan plan;
     try (RegistryClient client = registry.registryClient(events)) {

@@ -1,5 +1,7 @@
 package io.drydock.cli.refs;
 
+import io.drydock.cli.support.Console;
+import io.drydock.cli.support.Table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -18,7 +20,10 @@ import picocli.CommandLine.Spec;
 /** {@code drydock refs PATH...}: lists image references with file, line and column. */
 @Command(name = "refs", mixinStandardHelpOptions = true, subcommands = LintCommand.class,
     description = "List the image references in Dockerfiles/Containerfiles (FROM, COPY --from), compose files, "
-        + "Kubernetes manifests, Helm values and kustomizations. Directories are searched recursively.")
+        + "Kubernetes manifests, Helm values and kustomizations. Directories are searched recursively.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Done.", " 2:Usage error.", " 3:A file named on the command line does not parse (file:line:column).",
+        " 4:A path does not exist."})
 public final class RefsCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -35,7 +40,7 @@ public final class RefsCommand implements Callable<Integer> {
     if (paths.isEmpty()) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Missing required parameter: 'PATH'");
     }
-    RefFinder.Result result = new RefFinder(io.drydock.cli.Console.of(spec)).find(paths);
+    RefFinder.Result result = new RefFinder(Console.of(spec)).find(paths);
     var out = spec.commandLine().getOut();
     switch (format) {
       case "json" -> out.print(json(result.refs()));

@@ -1,6 +1,6 @@
 package io.drydock.cli.refs;
 
-import io.drydock.cli.ImageOptionsMixin;
+import io.drydock.cli.support.ImageOptionsMixin;
 import io.drydock.model.Finding;
 import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;

@@ -61,6 +61,8 @@ public final class SwapBenchmark {
         long steadyFrom;
         long steadyTo;
         String blueName = "v0";
+        long abortAt;
+        long abortCalled;
         try (LoadGenerator generator = LoadGenerator.start(spec(haproxy.frontendPort(), rate, 3600, connections, mode, posts))) {
           Thread.sleep(500);
           steadyFrom = LoadGenerator.now();
@@ -73,6 +75,25 @@ public final class SwapBenchmark {
             blueStopped.add(LoadGenerator.now());
             blue = green;
             blueName = "v" + i;
+          }
+          // 4. a canary at 20 % of new requests, then an abort: its weight to 0 and drain, as the controller does
+          TestApp canary = TestApp.start(TestApp.freePort(), "canary", Map.of());
+          try {
+            router.addServer("app", "canary", canary.address(), 25);
+            if (!router.awaitUp("app", "canary", Duration.ofSeconds(15))) {
+              throw new IllegalStateException("the canary never came up: " + router.stats("app"));
+            }
+            router.enable("app", "canary");
+            Thread.sleep(3000);
+            abortAt = LoadGenerator.now();
+            router.setWeight("app", "canary", 0);
+            router.drain("app", "canary");
+            abortCalled = LoadGenerator.now();
+            router.awaitNoConnections("app", "canary", Duration.ofSeconds(10));
+            router.maintenance("app", "canary");
+            router.removeServer("app", "canary");
+          } finally {
+            canary.close();
           }
           Thread.sleep(1000);
           load = generator.stop();
@@ -112,6 +133,10 @@ public final class SwapBenchmark {
         printMedian("blue drained -> no connection", done, s -> s.blueIdleNanos() - s.switchedNanos());
         System.out.printf("failed requests over %d swaps: %d of %d in the swap windows (total run: %d of %d, %.0f req/s achieved)%n",
             swaps, swapFailures, swapRequests, through.failures(), through.requests(), through.achievedRate());
+        long abortNanos = through.switchNanos(blueName, abortAt, through.endNanos());
+        System.out.printf("abort time (abort called -> every new request on stable): %d ms (router calls %.1f ms); canary got %s%n",
+            abortNanos < 0 ? -1 : abortNanos / 1_000_000, (abortCalled - abortAt) / 1e6,
+            through.byVersion(steadyTo, through.endNanos()).getOrDefault("canary", 0L) + " requests");
         through.failureSamples().stream().limit(10).forEach(f -> System.out.println("  failure: " + f.what() + " " + when(f.dueNanos(), done, blueStopped)));
       } finally {
         blue.close();

@@ -1,4 +1,4 @@
-package io.drydock.cli;
+package io.drydock.cli.support;
 
 import io.drydock.model.event.Event;
 import io.drydock.model.event.EventSink;
@@ -28,11 +28,18 @@ public final class Console implements EventSink {
     this.clock = clock;
   }
 
-  /** The console of the running command line: flags from the root command, stderr from picocli. */
+  /** The console of the running command line: --quiet and --debug as parsed, stderr from picocli. */
   public static Console of(CommandSpec spec) {
-    Main root = (Main) spec.root().userObject();
     boolean tty = "1".equals(System.getenv("DRYDOCK_STDERR_TTY"));
-    return new Console(spec.commandLine().getErr(), root.quiet, root.debug, tty, Clock.systemUTC());
+    return new Console(spec.commandLine().getErr(), flag(spec, "--quiet"), flag(spec, "--debug"), tty, Clock.systemUTC());
+  }
+
+  private static boolean flag(CommandSpec spec, String name) {
+    picocli.CommandLine.Model.OptionSpec option = spec.findOption(name);
+    if (option == null) {
+      option = spec.root().findOption(name);
+    }
+    return option != null && Boolean.TRUE.equals(option.getValue());
   }
 
   public boolean debug() {
@@ -93,7 +100,7 @@ public final class Console implements EventSink {
     err.flush();
   }
 
-  static String bytes(long n) {
+  public static String bytes(long n) {
     if (n < 1024) {
       return n + " B";
     }

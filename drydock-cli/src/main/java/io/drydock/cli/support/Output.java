@@ -1,4 +1,4 @@
-package io.drydock.cli;
+package io.drydock.cli.support;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
@@ -11,14 +11,14 @@ import java.nio.file.StandardCopyOption;
 import org.jspecify.annotations.Nullable;
 
 /** Writes a report to stdout, or atomically to {@code --output FILE} (a failed run leaves the old file). */
-final class Output {
+public final class Output {
   private Output() {}
 
-  interface Body {
+  public interface Body {
     void writeTo(OutputStream out) throws IOException;
   }
 
-  static void write(@Nullable Path file, PrintStream stdout, Body body) throws IOException {
+  public static void write(@Nullable Path file, PrintStream stdout, Body body) throws IOException {
     if (file == null) {
       body.writeTo(stdout);
       stdout.flush();

@@ -1,19 +1,19 @@
-package io.drydock.cli;
+package io.drydock.cli.support;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /** A plain text table with columns as wide as their widest cell. */
-final class Table {
+public final class Table {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
-  Table(String... header) {
+  public Table(String... header) {
     this.columns = header.length;
     rows.add(header);
   }
 
-  Table row(Object... cells) {
+  public Table row(Object... cells) {
     String[] r = new String[columns];
     for (int i = 0; i < columns; i++) {
       Object c = i < cells.length ? cells[i] : null;
@@ -23,11 +23,16 @@ final class Table {
     return this;
   }
 
-  int size() {
+  public int size() {
     return rows.size() - 1;
   }
 
-  String render() {
+  @Override
+  public String toString() {
+    return render();
+  }
+
+  public String render() {
     int[] width = new int[columns];
     for (String[] r : rows) {
       for (int i = 0; i < columns; i++) {

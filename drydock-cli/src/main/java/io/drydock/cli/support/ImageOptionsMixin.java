@@ -1,4 +1,4 @@
-package io.drydock.cli;
+package io.drydock.cli.support;
 
 import io.drydock.image.ImageOptions;
 import io.drydock.model.DrydockException;
@@ -14,7 +14,7 @@ public final class ImageOptionsMixin {
 
   @Option(names = "--platform", paramLabel = "OS/ARCH[/VARIANT]",
       description = "Platform to pick from a multi-arch image (default: this machine's, e.g. linux/amd64).")
-  @Nullable String platform;
+  public @Nullable String platform;
 
   @Option(names = "--insecure", description = "Allow plain HTTP and unverified TLS to registries that are not on loopback.")
   boolean insecure;
