@@ -36,6 +36,9 @@ import org.jspecify.annotations.Nullable;
 public final class LayerWalker {
   static final int COMPRESSED_BUFFER = 64 * 1024;
   static final int TAR_BUFFER = 256 * 1024;
+  /** Decompression runs this many chunks ahead of tar parsing, on a thread of its own (see ReadAheadInputStream). */
+  static final int READ_AHEAD_CHUNK = 256 * 1024;
+  static final int READ_AHEAD_DEPTH = 8;
   private static final long PROGRESS_STEP = 4L << 20;
 
   private final LayerLimits limits;
@@ -89,6 +92,7 @@ public final class LayerWalker {
     private long headers;
     private @Nullable DrydockException failure;
     private @Nullable InputStream decompressed;
+    private @Nullable ReadAheadInputStream readAhead;
 
     Walk(Digest expected, LongConsumer progress) {
       this.expected = expected;
@@ -113,6 +117,10 @@ public final class LayerWalker {
         throw fail(translate(e, compression));
       }
       decompressed = plain;
+      if (compression != Compression.NONE) {
+        readAhead = new ReadAheadInputStream(plain, READ_AHEAD_CHUNK, READ_AHEAD_DEPTH, "drydock-layer-" + expected.shortHex());
+        plain = readAhead;
+      }
       TarData data = new TarData(plain, expected.newMessageDigest(), counter, compression);
       HeaderGuard guard = new HeaderGuard(new BufferedInputStream(data, TAR_BUFFER));
       GuardedTar tar = new GuardedTar(guard);
@@ -283,6 +291,12 @@ public final class LayerWalker {
     }
 
     void close() throws IOException {
+      if (readAhead != null) {
+        readAhead.close();
+        if (!readAhead.stopped()) {
+          return; // still blocked in a read of the blob: leave the decompressor to the GC rather than free it under it
+        }
+      }
       if (decompressed != null) {
         decompressed.close(); // frees native zlib/zstd memory; the blob itself is shielded from close
       }
@@ -291,7 +305,7 @@ public final class LayerWalker {
     /** Counts blob bytes, reports progress, never closes the blob. */
     private final class CompressedCounter extends FilterInputStream {
       private final LongConsumer listener;
-      private long count;
+      private volatile long count;
       private long nextReport = PROGRESS_STEP;
 
       CompressedCounter(InputStream in, LongConsumer listener) {
