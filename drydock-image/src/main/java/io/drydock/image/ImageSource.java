@@ -13,13 +13,17 @@ import java.io.IOException;
  */
 public interface ImageSource {
 
-  /** The prefix this source answers to, e.g. {@code oci-archive}; null for the bare-reference fallback. */
+  /** The prefix this source answers to, e.g. {@code oci-archive}. */
   String scheme();
 
-  boolean accepts(String reference);
+  /** By default, references spelled {@code scheme():…}. */
+  default boolean accepts(String reference) {
+    return reference.startsWith(scheme() + ":");
+  }
 
+  /** Prefixed sources are unambiguous and come first ({@code 10}); guessing sources override this lower. */
   default int priority() {
-    return 0;
+    return 10;
   }
 
   OpenedImage open(String reference, ImageOptions options, EventSink events) throws IOException;

@@ -18,16 +18,6 @@ public final class DockerArchiveSource implements ImageSource {
   }
 
   @Override
-  public boolean accepts(String reference) {
-    return reference.startsWith(SCHEME + ":");
-  }
-
-  @Override
-  public int priority() {
-    return 10;
-  }
-
-  @Override
   public OpenedImage open(String reference, ImageOptions options, EventSink events) throws IOException {
     PathAndRef p = PathAndRef.parse(SCHEME, reference);
     return DockerArchives.open(TarIndex.open(p.path(), reference), p.ref(), reference, options, events);

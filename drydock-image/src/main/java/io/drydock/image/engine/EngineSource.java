@@ -50,16 +50,6 @@ public final class EngineSource implements ImageSource {
     return SCHEME;
   }
 
-  @Override
-  public boolean accepts(String reference) {
-    return reference.startsWith(SCHEME + ":");
-  }
-
-  @Override
-  public int priority() {
-    return 10;
-  }
-
   /** The Engine API endpoint: the option, else {@code $DOCKER_HOST}, else the default socket. */
   static String host(ImageOptions options, Map<String, String> env) {
     if (options.engineHost() != null && !options.engineHost().isBlank()) {

@@ -16,16 +16,6 @@ public final class OciLayoutSource implements ImageSource {
   }
 
   @Override
-  public boolean accepts(String reference) {
-    return reference.startsWith(SCHEME + ":");
-  }
-
-  @Override
-  public int priority() {
-    return 10;
-  }
-
-  @Override
   public OpenedImage open(String reference, ImageOptions options, EventSink events) throws IOException {
     PathAndRef p = PathAndRef.parse(SCHEME, reference);
     return OciLayouts.openDirectory(p.path(), p.ref(), reference, options, events);

@@ -41,16 +41,6 @@ public final class RootfsSource implements ImageSource {
   }
 
   @Override
-  public boolean accepts(String reference) {
-    return reference.startsWith(SCHEME + ":");
-  }
-
-  @Override
-  public int priority() {
-    return 10;
-  }
-
-  @Override
   public OpenedImage open(String reference, ImageOptions options, EventSink events) throws IOException {
     Path root;
     try {
