@@ -123,6 +123,24 @@ class HostileDataTest {
     }
   }
 
+  /** Many records sharing one alias: resolution looks at each record's own keys, never at all pairs of the group. */
+  @Test
+  void aHugeAliasGroupResolvesSeverityWithoutPairingEveryRecord() throws IOException {
+    Path src = tmp.resolve("src");
+    Files.createDirectories(src);
+    for (int i = 0; i < 4000; i++) {
+      String severity = i % 2 == 0 ? ",\"database_specific\":{\"severity\":\"" + (i == 1000 ? "CRITICAL" : "LOW") + "\"}" : "";
+      Files.writeString(src.resolve("r" + i + ".json"), "{\"id\":\"X-" + i + "\",\"aliases\":[\"CVE-2024-0001\"]" + severity
+          + ",\"affected\":[" + entry("npm", "p", events(2, "")) + "]}");
+    }
+    ImportSummary s = IMPORTER.importFrom(List.of(src), tmp.resolve("db.sqlite"));
+    assertThat(s.severityFromAliases()).isEqualTo(2000);
+    try (VulnDb db = VulnDb.open(tmp.resolve("db.sqlite"))) {
+      assertThat(db.byId("X-3").orElseThrow().severity()).isEqualTo(io.drydock.model.Severity.CRITICAL);
+      assertThat(db.byId("X-2").orElseThrow().severity()).isEqualTo(io.drydock.model.Severity.LOW);
+    }
+  }
+
   @Test
   void aTrackerWithBadEntriesSkipsThemAndKeepsTheRest() throws IOException {
     Path src = tmp.resolve("src");
