@@ -29,6 +29,15 @@ final class OsvJson {
   /** Largest single record accepted (the biggest osv.dev records are a few hundred KiB). */
   static final int MAX_RECORD_BYTES = 8 * 1024 * 1024;
 
+  /** Bounds per record; a record over one is a counted skip (real osv.dev records stay far below). */
+  static final int MAX_VERSION_LENGTH = 1024;
+
+  static final int MAX_EVENTS_PER_RANGE = 10_000;
+  static final int MAX_RANGES = 1_000;
+  static final int MAX_AFFECTED = 10_000;
+  static final int MAX_VERSIONS = 200_000;
+  static final int MAX_ALIASES = 1_000;
+
   /** Fields of drydock's stored form in {@code database_specific} / {@code ecosystem_specific}. */
   static final String CHOSEN_VECTOR = "drydock_cvss_vector";
 
@@ -88,6 +97,9 @@ final class OsvJson {
       throw new MalformedRecordException("id longer than 256 characters");
     }
     List<String> aliases = strings(n.get("aliases"), "aliases");
+    if (aliases.size() > MAX_ALIASES) {
+      throw new MalformedRecordException("more than " + MAX_ALIASES + " aliases");
+    }
     Instant withdrawn = null;
     if (n.hasNonNull("withdrawn")) {
       withdrawn = instant(text(n, "withdrawn"));
@@ -123,6 +135,9 @@ final class OsvJson {
       if (!aff.isArray()) {
         throw new MalformedRecordException("affected is not an array");
       }
+      if (aff.size() > MAX_AFFECTED) {
+        throw new MalformedRecordException("more than " + MAX_AFFECTED + " affected entries");
+      }
       for (JsonNode a : aff) {
         JsonNode pkg = a.get("package");
         String eco = pkg == null ? null : text(pkg, "ecosystem");
@@ -136,7 +151,17 @@ final class OsvJson {
           distro = severity(es.get("urgency"));
         }
         Finding.Status status = status(text(es, STATUS));
-        affected.add(new Advisory.Affected(eco, name, ranges(a.get("ranges")), strings(a.get("versions"), "versions"),
+        List<String> versions = strings(a.get("versions"), "versions");
+        if (versions.size() > MAX_VERSIONS) {
+          throw new MalformedRecordException("more than " + MAX_VERSIONS + " listed versions");
+        }
+        for (String v : versions) {
+          checkVersion(v);
+        }
+        if (name.length() > MAX_VERSION_LENGTH || eco.length() > 256) {
+          throw new MalformedRecordException("package name or ecosystem too long");
+        }
+        affected.add(new Advisory.Affected(eco, name, ranges(a.get("ranges")), versions,
             distro == Severity.UNKNOWN ? null : distro, status));
       }
     }
@@ -169,6 +194,9 @@ final class OsvJson {
     if (!ranges.isArray()) {
       throw new MalformedRecordException("ranges is not an array");
     }
+    if (ranges.size() > MAX_RANGES) {
+      throw new MalformedRecordException("more than " + MAX_RANGES + " ranges in one affected entry");
+    }
     for (JsonNode r : ranges) {
       String type = text(r, "type");
       if (type == null) {
@@ -185,12 +213,23 @@ final class OsvJson {
       if (evs == null || !evs.isArray()) {
         throw new MalformedRecordException("range without events");
       }
+      if (evs.size() > MAX_EVENTS_PER_RANGE) {
+        throw new MalformedRecordException("range with more than " + MAX_EVENTS_PER_RANGE + " events");
+      }
       for (JsonNode e : evs) {
-        events.add(event(e));
+        Advisory.Event ev = event(e);
+        checkVersion(ev.version());
+        events.add(ev);
       }
       out.add(new Advisory.Range(rt, events));
     }
     return out;
+  }
+
+  private static void checkVersion(String v) throws MalformedRecordException {
+    if (v.length() > MAX_VERSION_LENGTH) {
+      throw new MalformedRecordException("version longer than " + MAX_VERSION_LENGTH + " characters");
+    }
   }
 
   private static Advisory.Event event(JsonNode e) throws MalformedRecordException {

@@ -53,6 +53,8 @@ public final class VulnDbImporter {
   static final long MAX_TRACKER_BYTES = 1L << 30;
   private static final int MAX_DEPTH = 16;
   private static final int MAX_SKIPS_KEPT = 1000;
+  private static final String SEVERITY_RANK =
+      "CASE a.severity WHEN 'CRITICAL' THEN 4 WHEN 'HIGH' THEN 3 WHEN 'MEDIUM' THEN 2 WHEN 'LOW' THEN 1 ELSE 0 END";
 
   private final Clock clock;
   private final EventSink events;
@@ -435,12 +437,22 @@ public final class VulnDbImporter {
         st.execute("CREATE INDEX temp.keys_by_key ON keys (key)");
         st.execute("CREATE INDEX temp.keys_by_advisory ON keys (advisory_id)");
       }
+      // the best source per key first (linear in keys), then each record without a severity looks at its own keys:
+      // never the pairs of a key shared by many records
+      try (Statement st = db.createStatement()) {
+        st.execute(
+            "CREATE TEMP TABLE best_by_key AS SELECT key, id, severity, severity_from, cvss_vector FROM ("
+                + " SELECT k.key AS key, a.id AS id, a.severity AS severity, a.severity_from AS severity_from,"
+                + " a.cvss_vector AS cvss_vector, ROW_NUMBER() OVER (PARTITION BY k.key ORDER BY"
+                + " (a.severity_from = 'cvss') DESC, " + SEVERITY_RANK + " DESC, a.id) AS rn"
+                + " FROM keys k JOIN advisories a ON a.id = k.advisory_id"
+                + " WHERE a.withdrawn = 0 AND a.severity_from IN ('cvss', 'record')) WHERE rn = 1");
+        st.execute("CREATE INDEX temp.best_by_key_key ON best_by_key (key)");
+      }
       String sql =
-          "SELECT DISTINCT u.id, r.id, r.severity, r.severity_from, r.cvss_vector FROM advisories u"
-              + " JOIN keys ku ON ku.advisory_id = u.id JOIN keys kr ON kr.key = ku.key AND kr.advisory_id <> u.id"
-              + " JOIN advisories r ON r.id = kr.advisory_id"
-              + " WHERE u.severity_from = 'none' AND u.withdrawn = 0 AND r.severity_from IN ('cvss', 'record')"
-              + " ORDER BY u.id, r.id";
+          "SELECT u.id, b.id, b.severity, b.severity_from, b.cvss_vector FROM advisories u"
+              + " JOIN keys ku ON ku.advisory_id = u.id JOIN best_by_key b ON b.key = ku.key"
+              + " WHERE u.severity_from = 'none' AND u.withdrawn = 0 ORDER BY u.id";
       java.util.Map<String, String[]> best = new java.util.LinkedHashMap<>();
       try (Statement st = db.createStatement(); ResultSet rs = st.executeQuery(sql)) {
         while (rs.next()) {
@@ -476,6 +488,7 @@ public final class VulnDbImporter {
         }
       }
       try (Statement st = db.createStatement()) {
+        st.execute("DROP TABLE temp.best_by_key");
         st.execute("DROP TABLE temp.keys");
       }
       return updated;

@@ -123,6 +123,17 @@ public final class Matcher {
 
   static boolean inRange(List<Advisory.Event> events, VersionScheme s, String v) {
     List<Advisory.Event> sorted = new ArrayList<>(events);
+    try {
+      sort(sorted, s);
+    } catch (IllegalArgumentException e) {
+      // hostile versions can make the order inconsistent ("Comparison method violates its general contract"):
+      // evaluate the events in the order the record lists them, which is sorted in every well-formed record
+      sorted = new ArrayList<>(events);
+    }
+    return evaluate(sorted, s, v);
+  }
+
+  private static void sort(List<Advisory.Event> sorted, VersionScheme s) {
     sorted.sort(
         (x, y) -> {
           boolean x0 = x instanceof Advisory.Introduced && x.version().equals("0");
@@ -135,6 +146,9 @@ public final class Matcher {
           }
           return s.compare(x.version(), y.version());
         });
+  }
+
+  private static boolean evaluate(List<Advisory.Event> sorted, VersionScheme s, String v) {
     boolean affected = false;
     for (Advisory.Event e : sorted) {
       if (e instanceof Advisory.Introduced) {

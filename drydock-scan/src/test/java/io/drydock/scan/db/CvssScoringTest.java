@@ -104,7 +104,7 @@ class CvssScoringTest {
         }
       }
     }
-    assertThat(compared).isGreaterThan(300);
+    assertThat(compared).isEqualTo(344);
     assertThat(disagreements).containsExactly(
         "GHSA-99qr-9cc9-fv2x [CVSS:3.0/AV:L/AC:L/PR:L/UI:N/S:U/C:H/I:H/A:H] github=MODERATE computed=HIGH");
   }

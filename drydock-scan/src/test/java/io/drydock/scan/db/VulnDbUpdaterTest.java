@@ -227,6 +227,18 @@ class VulnDbUpdaterTest {
   }
 
   @Test
+  void anExportOverTheSizeLimitIsRefusedBeforeItIsStored() {
+    UpdateOptions o = options("Maven");
+    UpdateOptions small = new UpdateOptions(o.repository(), o.ecosystems(), o.cacheDir(), o.connectTimeout(), o.idleTimeout(), 0,
+        o.retryBackoff(), 10_000);
+    assertThatThrownBy(() -> update(small))
+        .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT))
+        .hasMessageContaining("over the limit of 10000");
+    assertThat(cache.resolve("osv/Maven.zip")).doesNotExist();
+    assertThat(cache.resolve("osv/Maven.zip.part")).doesNotExist();
+  }
+
+  @Test
   void anUnknownEcosystemIsNotFoundAndNamesSpacesCorrectly() {
     assertThat(VulnDbUpdater.exportUri(URI.create("https://m.example/osv/"), "Red Hat").toString())
         .isEqualTo("https://m.example/osv/Red%20Hat/all.zip");
