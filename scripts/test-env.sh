@@ -36,11 +36,12 @@ with_lock() {
 install_missing() {
   local want=() pkg bin
   for pair in podman:podman runc:runc docker-registry:docker-registry skopeo:skopeo umoci:umoci haproxy:haproxy \
-              rpm:rpm gcc:gcc dpkg:dpkg curl:curl flock:util-linux wrk:wrk node:nodejs npm:npm; do
+              rpm:rpm gcc:gcc dpkg:dpkg curl:curl flock:util-linux wrk:wrk node:nodejs npm:npm go:golang-go; do
     bin=${pair%%:*}; pkg=${pair#*:}
     command -v "$bin" >/dev/null 2>&1 || want+=("$pkg")
   done
-  # libc6-dev for static linking of the test app; python3-packaging is the PEP 440 oracle.
+  # libc6-dev for static linking of the test app; python3-packaging, golang-go (x/mod/semver in GOROOT), node and
+  # rpm are the version oracles; npm fetches node-semver at test time.
   dpkg -s libc6-dev >/dev/null 2>&1 || want+=(libc6-dev)
   python3 -c 'import packaging' >/dev/null 2>&1 || want+=(python3-packaging)
   if [ ${#want[@]} -gt 0 ]; then
