@@ -48,7 +48,9 @@ final class DbCommand implements Runnable {
     @Nullable Path cacheDir;
 
     Path dir() {
-      return cacheDir != null ? cacheDir : LayerCache.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+      Path dir = cacheDir != null ? cacheDir : LayerCache.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+      io.drydock.cli.support.ImageOptionsMixin.workDirUnder(dir);
+      return dir;
     }
   }
 

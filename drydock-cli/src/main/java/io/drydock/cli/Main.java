@@ -57,6 +57,7 @@ public final class Main {
   private PrintStream stdout = System.out;
 
   public static void main(String[] args) {
+    io.drydock.cli.support.ImageOptionsMixin.confineProcessTempFiles();
     PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), StandardCharsets.UTF_8), true);
     int code = run(args, out, err);

@@ -48,16 +48,34 @@ public final class ImageOptionsMixin {
    * are pointed here too, so that drydock writes nothing outside its cache dir.
    */
   public Path workDir() {
-    Path dir = cacheDir().resolve("tmp");
+    return workDirUnder(cacheDir());
+  }
+
+  /** {@code CACHE/tmp}, created; in the drydock process also the JVM's temp dir (see {@link #confineProcessTempFiles}). */
+  public static Path workDirUnder(Path cacheDir) {
+    Path dir = cacheDir.resolve("tmp");
     try {
       java.nio.file.Files.createDirectories(dir);
     } catch (java.io.IOException e) {
       throw new io.drydock.model.DrydockException(io.drydock.model.ErrorKind.USAGE,
           "Tried to create the work dir " + dir + " but failed because: " + e.getMessage(), e);
     }
-    System.setProperty("java.io.tmpdir", dir.toString());
-    System.setProperty("org.sqlite.tmpdir", dir.toString());
+    if (confineProcessTempFiles) {
+      System.setProperty("java.io.tmpdir", dir.toString());
+      System.setProperty("org.sqlite.tmpdir", dir.toString());
+    }
     return dir;
+  }
+
+  private static volatile boolean confineProcessTempFiles;
+
+  /**
+   * Called by the {@code drydock} process's entry point only: from then on the work dir is also the JVM's temp
+   * dir. In-process callers (tests, a server) keep their own, since the setting is JVM-wide and the first
+   * native-library load fixes it for good.
+   */
+  public static void confineProcessTempFiles() {
+    confineProcessTempFiles = true;
   }
 
   /** A registry client with these options (auth from the Docker config, --insecure, --timeout). */
