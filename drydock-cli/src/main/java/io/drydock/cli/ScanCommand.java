@@ -146,7 +146,7 @@ final class ScanCommand implements Callable<Integer> {
     }
     Console console = Console.of(spec);
     Clock clock = Clock.systemUTC();
-    Path dbFile = db != null ? db : imageOptions.cacheDir().resolve("vulndb.sqlite");
+    Path dbFile = imageOptions.vulnDbFile(db);
     try (VulnDb vulnDb = VulnDb.open(dbFile)) {
       Instant now = clock.instant();
       Scanner.checkDbAge(vulnDb.metadata().lastUpdate(), now, dbWarnAge, dbMaxAge, console);
