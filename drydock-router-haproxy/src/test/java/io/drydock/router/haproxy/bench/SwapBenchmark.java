@@ -63,6 +63,7 @@ public final class SwapBenchmark {
         String blueName = "v0";
         long abortAt;
         long abortCalled;
+        long canaryAddedAt;
         try (LoadGenerator generator = LoadGenerator.start(spec(haproxy.frontendPort(), rate, 3600, connections, mode, posts))) {
           Thread.sleep(500);
           steadyFrom = LoadGenerator.now();
@@ -77,6 +78,7 @@ public final class SwapBenchmark {
             blueName = "v" + i;
           }
           // 4. a canary at 20 % of new requests, then an abort: its weight to 0 and drain, as the controller does
+          canaryAddedAt = LoadGenerator.now();
           TestApp canary = TestApp.start(TestApp.freePort(), "canary", Map.of());
           try {
             router.addServer("app", "canary", canary.address(), 25);
@@ -106,7 +108,7 @@ public final class SwapBenchmark {
         long[] switchMs = new long[swaps];
         for (int i = 0; i < swaps; i++) {
           BlueGreenSwap s = done.get(i);
-          long windowEnd = i + 1 < swaps ? done.get(i + 1).addedNanos() : through.endNanos();
+          long windowEnd = i + 1 < swaps ? done.get(i + 1).addedNanos() : canaryAddedAt;
           long sw = through.switchNanos("v" + (i + 1), s.readyNanos(), windowEnd);
           switchMs[i] = sw < 0 ? -1 : sw / 1_000_000;
           Histogram h = through.latency(s.readyNanos(), s.removedNanos() + 500_000_000L);
