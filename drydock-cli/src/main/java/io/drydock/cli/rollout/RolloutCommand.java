@@ -163,10 +163,12 @@ public final class RolloutCommand implements Callable<Integer> {
       var specFile = io.drydock.rollout.spec.ServiceFile.read(options.serviceFile);
       var store = io.drydock.rollout.control.StateStore.of(options.stateDir, specFile.name(), System.getenv());
       PrintWriter out = spec.commandLine().getOut();
-      out.printf("%-5s %-24s %-10s %-80s %s%n", "REV", "AT", "OUTCOME", "IMAGE", "MESSAGE");
+      io.drydock.cli.support.Table table = new io.drydock.cli.support.Table("REV", "AT", "OUTCOME", "IMAGE", "MESSAGE");
       for (RolloutState.HistoryEntry h : store.load(specFile.name()).history()) {
-        out.printf("r%-4d %-24s %-10s %-80s %s%n", h.revision(), h.at(), h.outcome(), h.image(), h.message() == null ? "" : h.message());
+        table.row("r" + h.revision(), h.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), h.outcome(), h.image(),
+            h.message() == null ? "" : h.message());
       }
+      out.print(table.render());
       out.flush();
       return 0;
     }
