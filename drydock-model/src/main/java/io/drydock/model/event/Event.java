@@ -3,8 +3,13 @@ package io.drydock.model.event;
 /**
  * What the core tells the outside world. The core logs nothing: it emits events, the CLI renders them
  * (progress bars, warnings on stderr) and the server records them.
+ *
+ * <p>Two kinds: the four presentation events below (progress, warnings, info lines, debug detail), which are for a
+ * human watching, and {@link DomainEvent}s, which say what happened to an image, a finding or a service in typed
+ * fields. The ledger persists domain events unchanged; renderers show a domain event by its
+ * {@link DomainEvent#summary()} unless they know better.
  */
-public sealed interface Event permits Event.Progress, Event.Warning, Event.Info, Event.Debug {
+public sealed interface Event permits Event.Progress, Event.Warning, Event.Info, Event.Debug, DomainEvent {
 
   /**
    * Progress of a long task. {@code total} is -1 when unknown. Emitted repeatedly for the same
