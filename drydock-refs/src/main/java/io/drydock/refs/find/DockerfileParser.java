@@ -43,11 +43,17 @@ final class DockerfileParser {
     TextLines lines = TextLines.of(text.startsWith("\ufeff") ? " " + text.substring(1) : text);
     char escape = '\\';
     int i = 0;
+    List<FoundRef> syntax = new ArrayList<>();
     // parser directives: only at the very top, before any other line
     while (i < lines.count()) {
-      Matcher m = DIRECTIVE.matcher(lines.content(i));
+      String content = lines.content(i);
+      int shift = i == 0 && text.startsWith("\ufeff") ? 1 : 0;
+      Matcher m = DIRECTIVE.matcher(content.substring(shift));
       if (!m.matches()) {
         break;
+      }
+      if (m.group(1).equalsIgnoreCase("syntax")) {
+        syntax.add(syntaxRef(file, text, lines, lines.start(i) + shift + m.start(2), m.group(2)));
       }
       if (m.group(1).equalsIgnoreCase("escape")) {
         String v = m.group(2);
@@ -131,7 +137,22 @@ final class DockerfileParser {
       instructions.add(new Dockerfile.Instruction(keyword, args, heredocs, startLine, lead + 1));
       logicals.add(new Logical(args, argOffsets, startLine, lead + 1));
     }
-    return new Parsed(new Dockerfile(instructions), refs(file, text, lines, instructions, logicals));
+    List<FoundRef> refs = new ArrayList<>(syntax);
+    refs.addAll(refs(file, text, lines, instructions, logicals));
+    return new Parsed(new Dockerfile(instructions), refs);
+  }
+
+  /** {@code # syntax=docker/dockerfile:1}: the front end image BuildKit pulls to build the file. */
+  private static FoundRef syntaxRef(Path file, String text, TextLines lines, int offset, String value) {
+    ImageRef image = null;
+    String problem = null;
+    try {
+      image = ImageRef.parse(value);
+    } catch (IllegalArgumentException e) {
+      problem = e.getMessage();
+    }
+    return new FoundRef(file, lines.lineOf(offset) + 1, lines.columnOf(text, offset), RefKind.DOCKERFILE_SYNTAX, value,
+        image, new Site.Span(offset, offset + value.length()), null, problem);
   }
 
   private static List<FoundRef> refs(Path file, String text, TextLines lines, List<Dockerfile.Instruction> instructions,
@@ -203,10 +224,48 @@ final class DockerfileParser {
             }
           }
         }
+        case "RUN" -> {
+          for (Token t : tokens) {
+            if (!t.text().startsWith("--")) {
+              break;
+            }
+            if (t.text().startsWith("--mount=")) {
+              FoundRef r = mountFrom(file, text, lines, lg, t, stages);
+              if (r != null) {
+                refs.add(r);
+              }
+            }
+          }
+        }
         default -> { }
       }
     }
     return refs;
+  }
+
+  /** {@code RUN --mount=type=bind,from=IMAGE,…}: {@code from} names a stage, a build context or an image. */
+  private static @Nullable FoundRef mountFrom(Path file, String text, TextLines lines, Logical lg, Token t,
+      Set<String> stages) {
+    String spec = t.text().substring("--mount=".length());
+    int at = "--mount=".length();
+    for (String field : spec.split(",", -1)) {
+      int eq = field.indexOf('=');
+      if (eq > 0 && field.substring(0, eq).strip().equalsIgnoreCase("from")) {
+        String from = field.substring(eq + 1);
+        if (from.length() >= 2 && from.startsWith("\"") && from.endsWith("\"")) {
+          from = from.substring(1, from.length() - 1);
+          at++;
+        }
+        String lower = from.toLowerCase(Locale.ROOT);
+        if (from.isEmpty() || from.chars().allMatch(Character::isDigit) || stages.contains(lower) || lower.equals("scratch")) {
+          return null;
+        }
+        return ref(file, text, lines, lg, new Token(from, t.start() + at + eq + 1), RefKind.DOCKERFILE_MOUNT_FROM, null,
+            Map.of(), stages);
+      }
+      at += field.length() + 1;
+    }
+    return null;
   }
 
   private static void readArg(Token t, Logical lg, String text, TextLines lines, Map<String, ArgDefault> args) {
@@ -239,7 +298,15 @@ final class DockerfileParser {
     String written = raw;
     Site site;
     String problem = null;
+    Variables variables = null;
     if (raw.contains("$")) {
+      List<Variables.Variable> used = new ArrayList<>();
+      Matcher names = VAR.matcher(raw);
+      while (names.find()) {
+        String name = names.group(1) != null ? names.group(1) : names.group(4);
+        used.add(new Variables.Variable(name, args.containsKey(name) ? Variables.Source.DEFAULT : Variables.Source.UNSET));
+      }
+      variables = new Variables(raw, used);
       Matcher single = SINGLE_VAR.matcher(raw);
       StringBuilder out = new StringBuilder();
       Matcher m = VAR.matcher(raw);
@@ -296,7 +363,8 @@ final class DockerfileParser {
         problem = e.getMessage();
       }
     }
-    return new FoundRef(file, line, column, kind, written, image, site, platform, problem);
+    return new FoundRef(file, line, column, kind, written, image, site, platform, problem, RefRole.PULLED, variables,
+        null);
   }
 
   /** The file span of logical chars [from, to) when they are one contiguous run holding {@code expected}. */

@@ -20,7 +20,7 @@ public final class LintReports {
     StringBuilder out = new StringBuilder();
     for (LintFinding f : findings) {
       out.append(relative(base, f.file())).append(':').append(f.line()).append(':').append(f.column()).append("  ")
-          .append(String.format("%-7s", f.rule().level().sarif())).append("  ").append(f.rule().id()).append(' ')
+          .append(String.format("%-7s", f.level().sarif())).append("  ").append(f.rule().id()).append(' ')
           .append(f.rule().slug()).append("  ").append(f.message()).append('\n');
     }
     return out.toString();
@@ -29,7 +29,7 @@ public final class LintReports {
   public static String json(List<LintFinding> findings, Path base) {
     ArrayNode arr = JSON.createArrayNode();
     for (LintFinding f : findings) {
-      arr.addObject().put("ruleId", f.rule().id()).put("rule", f.rule().slug()).put("level", f.rule().level().sarif())
+      arr.addObject().put("ruleId", f.rule().id()).put("rule", f.rule().slug()).put("level", f.level().sarif())
           .put("file", relative(base, f.file())).put("line", f.line()).put("column", f.column())
           .put("message", f.message());
     }
@@ -59,7 +59,7 @@ public final class LintReports {
     ArrayNode results = run.putArray("results");
     for (LintFinding f : findings) {
       ObjectNode res = results.addObject();
-      res.put("ruleId", f.rule().id()).put("ruleIndex", f.rule().ordinal()).put("level", f.rule().level().sarif());
+      res.put("ruleId", f.rule().id()).put("ruleIndex", f.rule().ordinal()).put("level", f.level().sarif());
       res.putObject("message").put("text", f.message());
       ObjectNode phys = res.putArray("locations").addObject().putObject("physicalLocation");
       phys.putObject("artifactLocation").put("uri", uri(base, f.file())).put("uriBaseId", "%SRCROOT%");

@@ -3,6 +3,7 @@ package io.drydock.refs.lint;
 import io.drydock.model.ImageRef;
 import io.drydock.refs.find.Dockerfile;
 import io.drydock.refs.find.FoundRef;
+import io.drydock.refs.find.SkippedFile;
 import io.drydock.refs.find.SourceFile;
 import io.drydock.refs.versioning.DockerTag;
 import java.util.ArrayList;
@@ -39,7 +40,21 @@ public final class Linter {
   }
 
   public List<LintFinding> lint(List<SourceFile> files) {
+    return lint(files, List.of(), false);
+  }
+
+  /**
+   * The findings of the files and one per skipped file that could not be read (DD006: an error, or a note when
+   * {@code skipUnreadable}); templates skipped on purpose are not findings.
+   */
+  public List<LintFinding> lint(List<SourceFile> files, List<SkippedFile> skipped, boolean skipUnreadable) {
     List<LintFinding> out = new ArrayList<>();
+    for (SkippedFile s : skipped) {
+      if (s.unreadable()) {
+        out.add(new LintFinding(Rule.UNREADABLE_FILE, s.file(), 1, 1, s.reason().label() + ": " + s.detail(),
+            skipUnreadable ? Rule.Level.NOTE : Rule.UNREADABLE_FILE.level()));
+      }
+    }
     for (SourceFile f : files) {
       for (FoundRef r : f.refs()) {
         refRules(r, out);
@@ -55,20 +70,26 @@ public final class Linter {
 
   private void refRules(FoundRef r, List<LintFinding> out) {
     ImageRef image = r.image();
+    if (!r.isPulled()) {
+      out.add(finding(Rule.NOT_PULLED, r, r.written() + ": " + (r.note() != null ? r.note() : "not pulled")));
+      return;
+    }
     if (image == null) {
       out.add(finding(Rule.UNREADABLE_REFERENCE, r, "cannot read '" + r.written() + "': " + r.problem()));
       return;
     }
     if (image.digest() == null) {
       String tag = image.tag();
+      String vars = r.variables() == null || r.variables().used().isEmpty() ? ""
+          : " (" + r.variables().expression() + ": " + r.variables().describe() + ")";
       if (tag == null) {
-        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " has no tag (means latest) and no digest"));
+        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " has no tag (means latest) and no digest" + vars));
       } else if (tag.equals("latest")) {
-        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " uses the tag latest and no digest"));
+        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " uses the tag latest and no digest" + vars));
       } else if (!DockerTag.isVersion(tag)) {
-        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " uses the tag '" + tag + "', which is not a version, and no digest"));
+        out.add(finding(Rule.MUTABLE_TAG, r, r.written() + " uses the tag '" + tag + "', which is not a version, and no digest" + vars));
       } else {
-        out.add(finding(Rule.MISSING_DIGEST, r, r.written() + " is not pinned to a digest"));
+        out.add(finding(Rule.MISSING_DIGEST, r, r.written() + " is not pinned to a digest" + vars));
       }
     }
     if (!allowedRegistries.isEmpty() && !allowed(image)) {

@@ -50,6 +50,10 @@ public final class OutdatedFinder {
 
   public OutdatedRef check(FoundRef ref, boolean allowMajor) throws IOException {
     ImageRef image = ref.image();
+    if (!ref.isPulled()) {
+      return new OutdatedRef(ref, List.of(), Optional.empty(), null, null,
+          "not pulled: " + (ref.note() != null ? ref.note() : "nothing to look up"));
+    }
     if (image == null) {
       return new OutdatedRef(ref, List.of(), Optional.empty(), null, null, "cannot read: " + ref.problem());
     }
@@ -95,7 +99,7 @@ public final class OutdatedFinder {
       List<Edit> edits = new ArrayList<>();
       for (FoundRef r : f.refs()) {
         OutdatedRef o = byRef.get(r);
-        if (o == null || !o.isOutdated() || r.image() == null) {
+        if (o == null || !o.isOutdated() || r.image() == null || !r.isPulled()) {
           continue;
         }
         Optional<RankedCandidate> best = o.best();
@@ -106,7 +110,7 @@ public final class OutdatedFinder {
             () -> events.warn(r.location() + ": cannot rewrite " + r.written() + " (" + r.site() + ")"));
       }
       if (!edits.isEmpty()) {
-        reps.add(new AtomicFiles.Replacement(f.path(), f.text(), TextEdits.apply(f.text(), edits)));
+        reps.add(new AtomicFiles.Replacement(f.path(), f.text(), TextEdits.apply(f.text(), edits), f.charset()));
         changed.add(f);
       }
     }

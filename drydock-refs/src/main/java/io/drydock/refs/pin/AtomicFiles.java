@@ -3,6 +3,7 @@ package io.drydock.refs.pin;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
 import java.io.IOException;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -24,14 +25,18 @@ import java.util.Set;
 public final class AtomicFiles {
   private AtomicFiles() {}
 
-  /** A file's expected current text and its new text. */
-  public record Replacement(Path file, String expected, String replacement) {}
+  /** A file's expected current text and its new text, both in {@code charset}. */
+  public record Replacement(Path file, String expected, String replacement, Charset charset) {
+    public Replacement(Path file, String expected, String replacement) {
+      this(file, expected, replacement, StandardCharsets.UTF_8);
+    }
+  }
 
   public static void replaceAll(List<Replacement> replacements) throws IOException {
     Map<Path, Path> temps = new LinkedHashMap<>();
     try {
       for (Replacement r : replacements) {
-        String now = Files.readString(r.file(), StandardCharsets.UTF_8);
+        String now = new String(Files.readAllBytes(r.file()), r.charset());
         if (!now.equals(r.expected())) {
           throw new DrydockException(ErrorKind.CONFLICT, "Tried to rewrite " + r.file()
               + " but failed because: it changed since it was read; run again");
@@ -40,7 +45,7 @@ public final class AtomicFiles {
         Path fileName = r.file().getFileName();
         Path tmp = Files.createTempFile(dir, "." + fileName, ".drydock-tmp");
         temps.put(r.file(), tmp);
-        Files.writeString(tmp, r.replacement(), StandardCharsets.UTF_8);
+        Files.writeString(tmp, r.replacement(), r.charset());
         copyPermissions(r.file(), tmp);
       }
       for (Map.Entry<Path, Path> e : temps.entrySet()) {

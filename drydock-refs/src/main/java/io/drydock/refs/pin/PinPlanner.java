@@ -18,7 +18,7 @@ public final class PinPlanner {
   /** The tag reference to resolve for a found reference, or empty when there is nothing to look up. */
   public static Optional<ImageRef> tagToResolve(FoundRef ref) {
     ImageRef image = ref.image();
-    if (image == null || (image.tag() == null && image.digest() != null)) {
+    if (image == null || !ref.isPulled() || (image.tag() == null && image.digest() != null)) {
       return Optional.empty();
     }
     return Optional.of(image.withDigest(null).withTag(image.tagOrLatest()));
@@ -29,6 +29,10 @@ public final class PinPlanner {
     List<PinChange> out = new ArrayList<>();
     for (FoundRef ref : file.refs()) {
       ImageRef image = ref.image();
+      if (!ref.isPulled()) {
+        out.add(new PinChange(ref, PinStatus.NOT_PULLED, null, null, null, ref.note() != null ? ref.note() : "not pulled"));
+        continue;
+      }
       if (image == null) {
         out.add(new PinChange(ref, PinStatus.NOT_PINNABLE, null, null, null, ref.problem()));
         continue;

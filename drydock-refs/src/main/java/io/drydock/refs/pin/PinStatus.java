@@ -11,5 +11,7 @@ public enum PinStatus {
   /** Pinned, but its tag now points at another digest: gets the new one. */
   STALE,
   /** Cannot be pinned here (built from variables, unreadable, …). */
-  NOT_PINNABLE
+  NOT_PINNABLE,
+  /** Not pulled from a registry (a compose service builds it; a kustomize entry only renames): skipped, with a note. */
+  NOT_PULLED
 }

@@ -74,7 +74,7 @@ public final class Pinner {
   /** Writes the plan's files, all or none (see {@link AtomicFiles}). Returns the files written. */
   public static List<Path> write(Plan plan) throws IOException {
     List<AtomicFiles.Replacement> reps = new ArrayList<>();
-    plan.newTexts().forEach((f, text) -> reps.add(new AtomicFiles.Replacement(f.path(), f.text(), text)));
+    plan.newTexts().forEach((f, text) -> reps.add(new AtomicFiles.Replacement(f.path(), f.text(), text, f.charset())));
     AtomicFiles.replaceAll(reps);
     return reps.stream().map(AtomicFiles.Replacement::file).toList();
   }

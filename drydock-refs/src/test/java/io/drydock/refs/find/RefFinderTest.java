@@ -61,9 +61,14 @@ class RefFinderTest {
     Files.writeString(tmp.resolve(".git/Dockerfile"), "FROM nope:1\n");
     RefFinder.Result r = new RefFinder(e -> { }).find(List.of(tmp));
     assertThat(r.refs()).extracting(FoundRef::written).containsExactly("alpine:3.20", "nginx:1.25.3");
-    assertThat(r.skips()).singleElement().satisfies(s -> {
-      assertThat(s.where()).endsWith("broken.yaml");
-      assertThat(s.reason()).contains("broken.yaml:2:");
+    assertThat(r.unreadable()).singleElement().satisfies(s -> {
+      assertThat(s.file().toString()).endsWith("broken.yaml");
+      assertThat(s.reason()).isEqualTo(SkippedFile.Reason.DOES_NOT_PARSE);
+      assertThat(s.detail()).contains("broken.yaml:2:");
+    });
+    assertThat(r.skipped()).filteredOn(s -> !s.unreadable()).singleElement().satisfies(s -> {
+      assertThat(s.file()).isEqualTo(chart.resolve("deployment.yaml"));
+      assertThat(s.reason()).isEqualTo(SkippedFile.Reason.TEMPLATE);
     });
   }
 
@@ -94,11 +99,14 @@ class RefFinderTest {
   }
 
   @Test
-  void notUtf8IsInvalidInput() throws IOException {
-    Path f = tmp.resolve("Dockerfile");
-    Files.write(f, new byte[] {'F', 'R', 'O', 'M', ' ', (byte) 0xff, '\n'});
+  void yamlThatIsNotUtf8IsInvalidInput() throws IOException {
+    Path f = tmp.resolve("compose.yaml");
+    Files.write(f, new byte[] {'x', ':', ' ', (byte) 0xff, '\n'});
     assertThatThrownBy(() -> new RefFinder(e -> { }).find(List.of(f)))
-        .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT));
+        .isInstanceOfSatisfying(DrydockException.class, e -> {
+          assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
+          assertThat(e.getMessage()).endsWith("it is not UTF-8 text");
+        });
   }
 
   @Test
