@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,9 +25,12 @@ import picocli.CommandLine.Spec;
     description = "Check image references and Dockerfiles: mutable tags (DD001), missing digests (DD002), registries "
         + "outside --allowed-registries (DD003), unreadable references (DD004), single-stage builds that ship "
         + "build tools (DD101), running as root (DD102), apt-get install without --no-install-recommends "
-        + "(DD103) or without removing /var/lib/apt/lists (DD104), ADD of a remote URL (DD105).",
+        + "(DD103) or without removing /var/lib/apt/lists (DD104), ADD of a remote URL (DD105). Images built "
+        + "here or only renamed are noted (DD005); a file that could not be read is an error (DD006) unless "
+        + "--skip-unreadable.",
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:No findings, or findings without --exit-code.", " N:Findings, with --exit-code N.",
+    exitCodeList = {" 0:No findings (notes aside), or findings without --exit-code.",
+        " N:Findings, or a file that could not be read (unless --skip-unreadable), with --exit-code N.",
         " 2:Usage error.", " 3:A file does not parse (file:line in the message).", " 4:A path does not exist."})
 public final class LintCommand implements Callable<Integer> {
   @Spec
@@ -45,13 +49,26 @@ public final class LintCommand implements Callable<Integer> {
   @Option(names = "--exit-code", defaultValue = "0", description = "Exit code when there are findings (default: ${DEFAULT-VALUE}).")
   int exitCode;
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories.")
-  List<Path> paths;
+  @Option(names = "--skip-unreadable",
+      description = "Report files that could not be read (DD006) as notes that do not fail --exit-code.")
+  boolean skipUnreadable;
+
+  @Mixin
+  FinderOptionsMixin finder;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories.")
+  List<Path> paths = new ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
-    RefFinder.Result result = new RefFinder(Console.of(spec)).find(paths);
-    List<LintFinding> findings = new Linter(allowedRegistries).lint(result.files());
+    finder.requirePaths(spec, paths);
+    RefFinder.Result result = finder.finder(Console.of(spec)).find(paths);
+    List<LintFinding> findings = new Linter(allowedRegistries).lint(result.files(), result.skipped(), skipUnreadable);
+    long templates = result.skipped().stream().filter(s -> !s.unreadable()).count();
+    if (templates > 0) {
+      Console.of(spec).warn("skipped " + templates + " template file" + (templates == 1 ? "" : "s")
+          + " (Helm chart templates; --helm-render renders them)");
+    }
     Path base = Path.of("").toAbsolutePath();
     String report = switch (format) {
       case "table" -> LintReports.table(findings, base);
@@ -65,7 +82,7 @@ public final class LintCommand implements Callable<Integer> {
       spec.commandLine().getOut().print(report);
       spec.commandLine().getOut().flush();
     }
-    return findings.isEmpty() ? 0 : exitCode;
+    return findings.stream().anyMatch(LintFinding::fails) ? exitCode : 0;
   }
 
   private static String version() {

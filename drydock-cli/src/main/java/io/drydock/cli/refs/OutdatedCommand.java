@@ -12,7 +12,6 @@ import io.drydock.model.DrydockException;
 import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;
 import io.drydock.refs.find.FoundRef;
-import io.drydock.refs.find.RefFinder;
 import io.drydock.refs.find.RefKind;
 import io.drydock.refs.find.Site;
 import io.drydock.refs.find.SourceFile;
@@ -70,6 +69,9 @@ public final class OutdatedCommand implements Callable<Integer> {
   @Option(names = "--exit-code", defaultValue = "0", description = "Exit code when something is outdated (default: ${DEFAULT-VALUE}).")
   int exitCode;
 
+  @Mixin
+  FinderOptionsMixin finder;
+
   @Parameters(paramLabel = "PATH|IMAGE", arity = "1..*", description = "Files, directories or image references.")
   List<String> targets;
 
@@ -106,7 +108,7 @@ public final class OutdatedCommand implements Callable<Integer> {
         }
       }
     }
-    List<SourceFile> files = paths.isEmpty() ? List.of() : new RefFinder(events).find(paths).files();
+    List<SourceFile> files = paths.isEmpty() ? List.of() : finder.finder(events).find(paths).files();
     List<FoundRef> refs = new ArrayList<>(images);
     files.forEach(f -> refs.addAll(f.refs()));
     List<OutdatedRef> results;

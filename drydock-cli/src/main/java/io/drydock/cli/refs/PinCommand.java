@@ -25,7 +25,9 @@ import picocli.CommandLine.Spec;
     description = "Pin image references to digests in place: repo:tag becomes repo:tag@sha256:… (the index digest for "
         + "multi-arch images), keeping every other byte of the file. Every tag is resolved before any file is "
         + "written; a failure leaves all files as they were. Helm values: an existing digest key gets the "
-        + "digest, else the tag becomes tag@sha256:…; kustomizations likewise (digest, else newTag).",
+        + "digest, else the tag becomes tag@sha256:…; kustomizations likewise (digest, else newTag). Compose: "
+        + "a tag in a default is pinned there (${TAG:-1.4@sha256:…}); images that a service builds are skipped "
+        + "with a note.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:Done (or, with --check, everything is pinned and current).",
         " 1:With --check: a reference is unpinned, its pin no longer matches its tag, or it cannot be pinned.",
@@ -49,13 +51,17 @@ public final class PinCommand implements Callable<Integer> {
     boolean dryRun;
   }
 
-  @Parameters(paramLabel = "PATH", arity = "1..*", description = "Files or directories.")
-  List<Path> paths;
+  @Mixin
+  FinderOptionsMixin finder;
+
+  @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories.")
+  List<Path> paths = new java.util.ArrayList<>();
 
   @Override
   public Integer call() throws Exception {
+    finder.requirePaths(spec, paths);
     EventSink events = Console.of(spec);
-    RefFinder.Result found = new RefFinder(events).find(paths);
+    RefFinder.Result found = finder.finder(events).find(paths);
     Pinner.Plan plan;
     try (RegistryClient client = registry.registryClient(events)) {
       plan = new Pinner(client::headDigest, events).plan(found.files());
@@ -67,9 +73,15 @@ public final class PinCommand implements Callable<Integer> {
           out.println(Paths.location(c.ref()) + "  " + describe(c));
         }
       }
+      for (PinChange c : plan.changes()) {
+        if (c.status() == PinStatus.NOT_PULLED) {
+          out.println(Paths.location(c.ref()) + "  " + describe(c));
+        }
+      }
       long bad = plan.changes().stream().filter(PinChange::failsCheck).count();
-      out.println(bad == 0 ? "all " + plan.changes().size() + " references are pinned and current"
-          : bad + " of " + plan.changes().size() + " references are not pinned to their tag's current digest");
+      long pulled = plan.changes().stream().filter(c -> c.status() != PinStatus.NOT_PULLED).count();
+      out.println(bad == 0 ? "all " + pulled + " references are pinned and current"
+          : bad + " of " + pulled + " references are not pinned to their tag's current digest");
       out.flush();
       return bad == 0 ? 0 : 1;
     }
@@ -80,7 +92,8 @@ public final class PinCommand implements Callable<Integer> {
     }
     List<Path> written = Pinner.write(plan);
     for (PinChange c : plan.changes()) {
-      if (c.status() == PinStatus.UNPINNED || c.status() == PinStatus.STALE || c.status() == PinStatus.NOT_PINNABLE) {
+      if (c.status() == PinStatus.UNPINNED || c.status() == PinStatus.STALE || c.status() == PinStatus.NOT_PINNABLE
+          || c.status() == PinStatus.NOT_PULLED) {
         out.println(Paths.location(c.ref()) + "  " + describe(c));
       }
     }
@@ -98,6 +111,7 @@ public final class PinCommand implements Callable<Integer> {
       case NOT_PINNABLE -> c.ref().written() + " cannot be pinned: " + c.reason();
       case PINNED -> c.ref().written() + " pinned";
       case DIGEST_ONLY -> c.ref().written() + " pinned by digest only";
+      case NOT_PULLED -> c.ref().written() + " skipped: " + c.reason();
     };
   }
 }

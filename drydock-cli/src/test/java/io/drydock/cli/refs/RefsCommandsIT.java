@@ -95,7 +95,7 @@ class RefsCommandsIT {
   void refsListsEveryReferenceWithLineAndColumn() throws Exception {
     Run r = run("refs", "--format", "json", project().toString());
     assertThat(r.code).as(r.err).isZero();
-    JsonNode arr = new ObjectMapper().readTree(r.out);
+    JsonNode arr = new ObjectMapper().readTree(r.out).path("references");
     List<String> got = new ArrayList<>();
     arr.forEach(n -> got.add(Path.of(n.path("file").asText()).getFileName() + ":" + n.path("line").asInt() + ":"
         + n.path("column").asInt() + " " + n.path("kind").asText() + " " + n.path("tag").asText()));

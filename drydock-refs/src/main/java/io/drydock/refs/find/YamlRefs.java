@@ -33,6 +33,11 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * and end (aliases share their anchor's node, so an anchored image is found, and rewritten, once).
  */
 final class YamlRefs {
+  /**
+   * Aliases to collections allowed per file. Real compose files use many ({@code <<: *defaults} in every service:
+   * getsentry/self-hosted has 145); every walk below visits a node once, so aliases cost no expansion.
+   */
+  static final int MAX_ALIASES = 2000;
   private static final List<String> CONTAINER_LISTS = List.of("containers", "initContainers", "ephemeralContainers");
   /** Keys beside {@code repository} that say the chart joins it with more: {@code repository/name:tag}. */
   private static final Set<String> PREFIX_SIBLINGS = Set.of("name", "imageName", "prefix", "suffix");
@@ -104,7 +109,7 @@ final class YamlRefs {
   /** Every document's root node; INVALID_INPUT with file:line:column when the YAML does not parse. */
   static List<Node> documents(Path file, String text) {
     LoaderOptions options = new LoaderOptions();
-    options.setMaxAliasesForCollections(100);
+    options.setMaxAliasesForCollections(MAX_ALIASES);
     options.setNestingDepthLimit(100);
     options.setCodePointLimit(RefFinder.MAX_FILE_BYTES);
     options.setAllowDuplicateKeys(true);
@@ -208,6 +213,9 @@ final class YamlRefs {
       int s = scalar.start() + whole.rawStart();
       return new Site.Span(s, s + v.length());
     }
+    if (whole != null) {
+      return new Site.Fixed("the reference comes from a variable set in " + context.envSource() + "; change it there");
+    }
     if (image.tag() == null && image.digest() != null) {
       return new Site.Fixed("pinned by digest only");
     }
@@ -261,7 +269,7 @@ final class YamlRefs {
 
   /** Every mapping under {@code m} (through mappings, not lists) that holds a container list is a pod spec. */
   private void podSpecs(MappingNode m, int depth) {
-    if (depth > 12) {
+    if (depth > 12 || !seen.add(m)) {
       return;
     }
     podSpec(m);
@@ -546,10 +554,15 @@ final class YamlRefs {
 
   /** The value of {@code key}, looking into merge keys ({@code <<: *base}) when the mapping lacks it. */
   static @Nullable Node get(MappingNode m, String key) {
-    return get(m, key, 0);
+    for (NodeTuple t : m.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("<<")) {
+        return get(m, key, 0, Collections.newSetFromMap(new IdentityHashMap<>()));
+      }
+    }
+    return get(m, key, 0, Set.of());
   }
 
-  private static @Nullable Node get(MappingNode m, String key, int depth) {
+  private static @Nullable Node get(MappingNode m, String key, int depth, Set<Node> visited) {
     Node found = null;
     for (NodeTuple t : m.getValue()) {
       if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals(key)) {
@@ -563,7 +576,7 @@ final class YamlRefs {
       if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("<<")) {
         List<Node> sources = t.getValueNode() instanceof SequenceNode s ? s.getValue() : List.of(t.getValueNode());
         for (Node src : sources) {
-          Node n = src instanceof MappingNode sm ? get(sm, key, depth + 1) : null;
+          Node n = src instanceof MappingNode sm && visited.add(sm) ? get(sm, key, depth + 1, visited) : null;
           if (n != null) {
             return n;
           }

@@ -109,20 +109,44 @@ class RefFinderTest {
         });
   }
 
+  /** A "billion laughs" file within the alias limit is read in linear time (nodes are visited once, never expanded). */
   @Test
-  void aYamlBombIsRefusedNotExpanded() throws IOException {
-    StringBuilder y = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
-    for (char c = 'b'; c <= 'z'; c++) {
-      y.append(c).append(": &").append(c).append(" [");
-      for (int i = 0; i < 9; i++) {
-        y.append(i == 0 ? "" : ", ").append('*').append((char) (c - 1));
-      }
-      y.append("]\n");
-    }
+  void aYamlBombIsNotExpanded() throws IOException {
     Path f = tmp.resolve("values.yaml");
+    Files.writeString(f, bomb('z', 9));
+    long t0 = System.nanoTime();
+    // each anchored image once, however many times it is reached
+    assertThat(new RefFinder(e -> { }).find(List.of(f)).refs()).extracting(FoundRef::written)
+        .containsExactly("x", "nginx:1");
+    Path k = tmp.resolve("deploy.yaml");
+    Files.writeString(k, "apiVersion: v1\nkind: Pod\nspec:\n  x:\n" + bomb('z', 9).indent(4));
+    assertThat(new RefFinder(e -> { }).find(List.of(k)).refs()).extracting(FoundRef::written).containsExactly("nginx:1");
+    assertThat(System.nanoTime() - t0).isLessThan(5_000_000_000L);
+  }
+
+  @Test
+  void aYamlBombOverTheAliasLimitIsRefused() throws IOException {
+    Path f = tmp.resolve("values.yaml");
+    StringBuilder y = new StringBuilder(bomb('z', 9));
+    for (int i = 0; i < YamlRefs.MAX_ALIASES; i++) {
+      y.append("k").append(i).append(": *z\n");
+    }
     Files.writeString(f, y);
     assertThatThrownBy(() -> new RefFinder(e -> { }).find(List.of(f)))
         .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT));
+  }
+
+  /** Anchors a..last, each a list of {@code fan} aliases to the one before. */
+  private static String bomb(char last, int fan) {
+    StringBuilder y = new StringBuilder("a: &a {image: x, containers: [{image: 'nginx:1'}]}\n");
+    for (char c = 'b'; c <= last; c++) {
+      y.append(c).append(": &").append(c).append(" {");
+      for (int i = 0; i < fan; i++) {
+        y.append(i == 0 ? "" : ", ").append("m").append(i).append(": *").append((char) (c - 1));
+      }
+      y.append("}\n");
+    }
+    return y.toString();
   }
 
   @Test
