@@ -351,6 +351,9 @@ final class DockerfileParser {
       if (problem == null && (stages.contains(lower) || lower.equals("scratch"))) {
         return null; // a variable naming an earlier stage or scratch
       }
+      if (problem != null && namesAStage(raw, stages)) {
+        return null; // FROM binaries-$TARGETOS: one of the stages binaries-linux, binaries-darwin, …
+      }
     } else {
       Site.Span span = contiguousSpan(lg, token.start(), token.start() + raw.length(), text, raw);
       site = span != null ? span : new Site.Fixed("reference is split over continuation lines");
@@ -365,6 +368,20 @@ final class DockerfileParser {
     }
     return new FoundRef(file, line, column, kind, written, image, site, platform, problem, RefRole.PULLED, variables,
         null);
+  }
+
+  /** Whether a reference with unset variables ({@code $TARGETOS}, set by BuildKit) can only name an earlier stage. */
+  private static boolean namesAStage(String raw, Set<String> stages) {
+    StringBuilder re = new StringBuilder();
+    Matcher m = VAR.matcher(raw);
+    int last = 0;
+    while (m.find()) {
+      re.append(Pattern.quote(raw.substring(last, m.start()).toLowerCase(Locale.ROOT))).append("[^/:@]*");
+      last = m.end();
+    }
+    re.append(Pattern.quote(raw.substring(last).toLowerCase(Locale.ROOT)));
+    Pattern p = Pattern.compile(re.toString());
+    return stages.stream().anyMatch(s -> p.matcher(s).matches());
   }
 
   /** The file span of logical chars [from, to) when they are one contiguous run holding {@code expected}. */

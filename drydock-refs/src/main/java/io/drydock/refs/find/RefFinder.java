@@ -35,6 +35,7 @@ public final class RefFinder {
   private final FinderOptions options;
   private final Map<Path, Optional<Env>> dirEnvs = new HashMap<>();
   private final Map<Path, Set<String>> chartPrefixes = new HashMap<>();
+  private final Map<Path, List<ImageFieldSpec>> dirFields = new LinkedHashMap<>();
 
   public RefFinder(EventSink events) {
     this(events, FinderOptions.DEFAULTS);
@@ -100,6 +101,7 @@ public final class RefFinder {
       }
       candidates.removeIf(x -> x.path().toAbsolutePath().normalize().equals(c.toAbsolutePath().normalize()));
     }
+    kustomizeConfigurations(candidates, skipped);
     List<List<Candidate>> projects = projects(candidates);
     List<SourceFile> files = new ArrayList<>();
     for (List<Candidate> project : projects) {
@@ -118,6 +120,54 @@ public final class RefFinder {
     }
     files.addAll(rendered);
     return new Result(files, skipped);
+  }
+
+  /**
+   * The image field specs that kustomizations declare ({@code configurations:} files, local ones), applied to the
+   * files under each kustomization's directory, as kustomize applies them to its resources.
+   */
+  private void kustomizeConfigurations(List<Candidate> candidates, List<SkippedFile> skipped) throws IOException {
+    for (Candidate c : candidates) {
+      if (c.kind() != FileKind.KUSTOMIZATION) {
+        continue;
+      }
+      Path dir = c.path().toAbsolutePath().normalize().getParent();
+      try {
+        for (org.yaml.snakeyaml.nodes.Node doc : YamlRefs.documents(c.path(), decode(c.path(), readBounded(c.path()))) ) {
+          if (doc instanceof org.yaml.snakeyaml.nodes.MappingNode m
+              && YamlRefs.get(m, "configurations") instanceof org.yaml.snakeyaml.nodes.SequenceNode configs) {
+            for (org.yaml.snakeyaml.nodes.Node n : configs.getValue()) {
+              if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode s && !s.getValue().contains("://") && dir != null) {
+                Path f = dir.resolve(s.getValue()).normalize();
+                if (Files.isRegularFile(f)) {
+                  dirFields.computeIfAbsent(dir, d -> new ArrayList<>()).addAll(ImageFieldSpec.read(f));
+                }
+              }
+            }
+          }
+        }
+      } catch (DrydockException e) {
+        if (!c.walked()) {
+          throw e;
+        }
+        // the kustomization itself is read (and skipped with this reason) below
+      }
+    }
+  }
+
+  /** The image fields for a file: the options' and those of every kustomization above it. */
+  private List<ImageFieldSpec> fieldsFor(Path file) {
+    if (dirFields.isEmpty()) {
+      return options.imageFields();
+    }
+    List<ImageFieldSpec> out = new ArrayList<>(options.imageFields());
+    Path abs = file.toAbsolutePath().normalize();
+    dirFields.forEach((dir, specs) -> {
+      if (abs.startsWith(dir)) {
+        out.addAll(specs);
+      }
+    });
+    return out;
   }
 
   private void skip(List<SkippedFile> skipped, SkippedFile s) {
@@ -274,7 +324,7 @@ public final class RefFinder {
       }
       YamlRefs.Context ctx = new YamlRefs.Context(env == null ? Map.of() : env.values(),
           env == null ? ".env" : env.source(), c.kind() == FileKind.HELM_VALUES ? helmPrefixes(f) : Set.of(),
-          options.imageFields());
+          fieldsFor(f));
       return new Read(c, d.text(), d.charset(), YamlRefs.parse(f, d.text(), c.kind(), ctx), null);
     } catch (DrydockException e) {
       boolean template = d.text().contains("{{") || d.text().contains("{%");
