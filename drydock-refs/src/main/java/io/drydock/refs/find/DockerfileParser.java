@@ -144,13 +144,9 @@ final class DockerfileParser {
 
   /** {@code # syntax=docker/dockerfile:1}: the front end image BuildKit pulls to build the file. */
   private static FoundRef syntaxRef(Path file, String text, TextLines lines, int offset, String value) {
-    ImageRef image = null;
-    String problem = null;
-    try {
-      image = ImageRef.parse(value);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    }
+    ParsedRef parsed = ParsedRef.of(value);
+    ImageRef image = parsed.image();
+    String problem = parsed.problem();
     return new FoundRef(file, lines.lineOf(offset) + 1, lines.columnOf(text, offset), RefKind.DOCKERFILE_SYNTAX, value,
         image, new Site.Span(offset, offset + value.length()), null, problem);
   }

@@ -361,13 +361,9 @@ final class YamlRefs {
   private void keepsTag(ScalarNode name, String note) {
     int start = reportedStart(name);
     String value = name.getValue().strip();
-    ImageRef image = null;
-    String problem = null;
-    try {
-      image = ImageRef.parse(value);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    }
+    ParsedRef parsed = ParsedRef.of(value);
+    ImageRef image = parsed.image();
+    String problem = parsed.problem();
     out.add(new FoundRef(file, line(start), column(start), RefKind.KUSTOMIZE, value, image,
         new Site.Fixed("no tag here: the resources' tag is kept"), null, problem, RefRole.KEEPS_RESOURCE_TAG, null, note));
   }
@@ -447,13 +443,9 @@ final class YamlRefs {
     int start = reportedStart(node);
     String value = node.getValue();
     Site site = site(node);
-    ImageRef image = null;
-    String problem = null;
-    try {
-      image = ImageRef.parse(value);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    }
+    ParsedRef parsed = ParsedRef.of(value);
+    ImageRef image = parsed.image();
+    String problem = parsed.problem();
     FoundRef ref = new FoundRef(file, line(start), column(start), kind, value, image, site, null, problem);
     out.add(ref);
     return ref;
@@ -487,13 +479,9 @@ final class YamlRefs {
       Site.Span t = (Site.Span) tagSite;
       site = new Site.Fields(t, (Site.Span) digestSite, t == null ? -1 : t.end());
     }
-    ImageRef image = null;
-    String problem = null;
-    try {
-      image = ImageRef.parse(written);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
-    }
+    ParsedRef parsed = ParsedRef.of(written);
+    ImageRef image = parsed.image();
+    String problem = parsed.problem();
     int start = skipProperties(cp.charIndex((tag != null ? tag : repo).getStartMark().getIndex()), text.length());
     out.add(new FoundRef(file, line(start), column(start), kind, written, image, site, null, problem));
   }
