@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** What the sign commands share: reading key files, the passphrase, and printing a {@link SignFailure}. */
 final class KeyFiles {
-  static final long MAX_KEY_FILE = 64 * 1024;
+  static final long MAX_KEY_FILE = 4L * 1024 * 1024;
 
   private KeyFiles() {}
 

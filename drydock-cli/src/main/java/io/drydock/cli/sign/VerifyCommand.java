@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code drydock verify IMAGE --key cosign.pub}: cosign's {@code verify --key … --insecure-ignore-tlog}. */
 @Command(name = "verify", mixinStandardHelpOptions = true,
-    description = "Verify an image's cosign signatures with a public key: the layers of its sha256-<hex>.sig manifest "
+    description = "Verify an image's cosign signatures with a public key (or keyless: Fulcio certificate + Rekor bundle against a trusted root given offline, the certificate judged at the Rekor integrated time): the layers of its sha256-<hex>.sig manifest "
         + "and sigstore bundles attached as OCI 1.1 referrers (referrers API, or the sha256-<hex> tag index). Passes "
         + "when one signature verifies and names the image's digest. Transparency-log entries are not checked.",
     exitCodeListHeading = "%nExit codes:%n",
@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
         " 4:The key file, image or tag does not exist.", " 5:Registry authentication failed.", " 6:Registry unreachable.",
         "10:The image has no signature.",
         "11:A signature is there but does not verify with the key (payload changed, or another key signed).",
-        "12:A signature verifies, but was made for another image digest."})
+        "12:A signature verifies, but was made for another image digest.",
+        "14:Keyless: a signature verifies, but its certificate identity or OIDC issuer is not the one asked for."})
 public final class VerifyCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
@@ -35,8 +36,18 @@ public final class VerifyCommand implements Callable<Integer> {
   @Mixin
   ImageOptionsMixin registry;
 
-  @Option(names = "--key", required = true, paramLabel = "FILE", description = "The cosign public key (cosign.pub).")
-  Path key;
+  @Option(names = "--key", paramLabel = "FILE", description = "The cosign public key (cosign.pub).")
+  @org.jspecify.annotations.Nullable Path key;
+
+  @Option(names = "--trusted-root", paramLabel = "FILE",
+      description = "Keyless: a sigstore trusted_root.json (Fulcio roots, Rekor keys), read offline instead of --key.")
+  @org.jspecify.annotations.Nullable Path trustedRoot;
+
+  @Option(names = "--certificate-identity", paramLabel = "ID", description = "Keyless: the certificate's SAN e-mail or URI must be ID.")
+  @org.jspecify.annotations.Nullable String identity;
+
+  @Option(names = "--certificate-oidc-issuer", paramLabel = "URL", description = "Keyless: the certificate's OIDC issuer must be URL.")
+  @org.jspecify.annotations.Nullable String issuer;
 
   @Parameters(paramLabel = "IMAGE", description = "registry/repository:tag or …@sha256:…")
   String image;
@@ -45,13 +56,13 @@ public final class VerifyCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     return KeyFiles.run(spec, () -> {
       ImageRef ref = ImageRef.parse(image);
-      PublicKey publicKey = CosignKeys.loadPublic(KeyFiles.read(key), key.toString());
+      Verifier.Trust trust = trust();
       Verifier.Result result;
       try (RegistryClient client = registry.registryClient(Console.of(spec))) {
-        result = new Verifier(client).verify(ref, publicKey, key.toString());
+        result = new Verifier(client).verify(ref, trust);
       }
       PrintWriter out = spec.commandLine().getOut();
-      out.println("Verified " + ref.registry() + "/" + ref.repository() + "@" + result.image() + " with " + key + ": "
+      out.println("Verified " + ref.registry() + "/" + ref.repository() + "@" + result.image() + " with " + trust.name() + ": "
           + result.verified().size() + " of " + result.examined() + " signature" + (result.examined() == 1 ? "" : "s")
           + " verified");
       for (Verifier.Verified v : result.verified()) {
@@ -60,5 +71,24 @@ public final class VerifyCommand implements Callable<Integer> {
       out.flush();
       return 0;
     });
+  }
+
+  private Verifier.Trust trust() {
+    if ((key == null) == (trustedRoot == null)) {
+      throw io.drydock.model.DrydockException.usage("Tried to verify " + image + " but failed because: give either --key or "
+          + "--trusted-root");
+    }
+    if (key != null) {
+      if (identity != null || issuer != null) {
+        throw io.drydock.model.DrydockException.usage("Tried to verify " + image + " but failed because: "
+            + "--certificate-identity and --certificate-oidc-issuer go with --trusted-root");
+      }
+      PublicKey publicKey = CosignKeys.loadPublic(KeyFiles.read(key), key.toString());
+      return new Verifier.Trust.Key(publicKey, key.toString());
+    }
+    java.nio.file.Path rootFile = java.util.Objects.requireNonNull(trustedRoot);
+    io.drydock.policy.sign.TrustedRoot root = io.drydock.policy.sign.TrustedRoot.parse(
+        KeyFiles.read(rootFile).getBytes(java.nio.charset.StandardCharsets.UTF_8), rootFile.toString());
+    return new Verifier.Trust.Keyless(root, rootFile.toString(), identity, issuer);
   }
 }

@@ -28,6 +28,18 @@ public final class Verifier {
   /** The verified signatures of {@code image}, and how many candidates were looked at. */
   public record Result(Digest image, List<Verified> verified, int examined) {}
 
+  /** What a signature must verify with. */
+  public sealed interface Trust permits Trust.Key, Trust.Keyless {
+    String name();
+
+    /** A cosign public key. */
+    record Key(PublicKey key, String name) implements Trust {}
+
+    /** Fulcio certificate + Rekor bundle against a trusted root, with the identity and issuer asked for (null = any). */
+    record Keyless(TrustedRoot root, String name, @org.jspecify.annotations.Nullable String identity,
+        @org.jspecify.annotations.Nullable String issuer) implements Trust {}
+  }
+
   private final RegistryClient registry;
 
   public Verifier(RegistryClient registry) {
@@ -35,11 +47,17 @@ public final class Verifier {
   }
 
   public Result verify(ImageRef image, PublicKey key, String keyName) throws IOException {
+    return verify(image, new Trust.Key(key, keyName));
+  }
+
+  public Result verify(ImageRef image, Trust trust) throws IOException {
+    String keyName = trust.name();
     Digest digest = image.digest() != null ? image.digest() : registry.headDigest(image);
     String where = image.registry() + "/" + image.repository() + "@" + digest;
     List<Verified> ok = new ArrayList<>();
     List<String> otherDigest = new ArrayList<>();
     List<String> bad = new ArrayList<>();
+    List<String> identity = new ArrayList<>();
     int examined = 0;
 
     ImageRef sigRef = new ImageRef(image.registry(), image.repository(), SignatureManifest.tag(digest), null);
@@ -55,9 +73,27 @@ public final class Verifier {
           bad.add("the payload of layer " + layer.digest().shortHex() + " was changed (its bytes do not match the digest)");
           continue;
         }
-        if (!Ecdsa.verify(key, payload, layer.signature())) {
+        if (trust instanceof Trust.Key k && !Ecdsa.verify(k.key(), payload, layer.signature())) {
           bad.add("the signature in layer " + layer.digest().shortHex() + " does not verify with " + keyName);
           continue;
+        }
+        if (trust instanceof Trust.Keyless kl) {
+          String cert = layer.annotations().get(SignatureManifest.CERTIFICATE_ANNOTATION);
+          String rekor = layer.annotations().get(SignatureManifest.BUNDLE_ANNOTATION);
+          if (cert == null || rekor == null) {
+            bad.add("layer " + layer.digest().shortHex() + " has no Fulcio certificate and Rekor bundle");
+            continue;
+          }
+          try {
+            Keyless.verify(payload, layer.signature(), cert, rekor, kl.root(), kl.identity(), kl.issuer());
+          } catch (SignFailure f) {
+            if (f.reason() == SignFailure.Reason.IDENTITY_MISMATCH) {
+              identity.add(f.getMessage());
+            } else {
+              bad.add("layer " + layer.digest().shortHex() + ": " + f.getMessage());
+            }
+            continue;
+          }
         }
         SimpleSigning.Claim claim = SimpleSigning.parse(payload);
         if (claim == null) {
@@ -69,7 +105,10 @@ public final class Verifier {
         }
       }
     }
-    for (Referrer r : registry.referrers(image, digest, SigstoreBundle.MEDIA_TYPE_V03)) {
+    List<Referrer> referrers = trust instanceof Trust.Key ? registry.referrers(image, digest, SigstoreBundle.MEDIA_TYPE_V03)
+        : List.of(); // keyless bundles (certificate + tlog entry inside the bundle) are not read yet
+    PublicKey key = trust instanceof Trust.Key k ? k.key() : null;
+    for (Referrer r : referrers) {
       RawManifest m = registry.fetchManifest(new ImageRef(image.registry(), image.repository(), null, r.digest()), MAX_MANIFEST);
       for (SignatureManifest.Layer layer : SignatureManifest.layers(m.bytes(), "referrer " + r.digest())) {
         if (!layer.mediaType().startsWith("application/vnd.dev.sigstore.bundle")) {
@@ -77,7 +116,7 @@ public final class Verifier {
         }
         examined++;
         byte[] bundle = blob(image, layer.digest());
-        switch (SigstoreBundle.verify(bundle, key, digest)) {
+        switch (SigstoreBundle.verify(bundle, java.util.Objects.requireNonNull(key), digest)) {
           case VERIFIED -> ok.add(new Verified("referrer " + r.digest().shortHex(), r.digest(), ""));
           case OTHER_DIGEST -> otherDigest.add("(bundle " + r.digest().shortHex() + ")");
           case BAD_SIGNATURE -> bad.add("the bundle in referrer " + r.digest().shortHex() + " does not verify with " + keyName);
@@ -93,6 +132,9 @@ public final class Verifier {
       throw new SignFailure(SignFailure.Reason.OTHER_DIGEST, prefix + "the signature verifies but was made for another image, "
           + otherDigest.get(0));
     }
+    if (!identity.isEmpty()) {
+      throw new SignFailure(SignFailure.Reason.IDENTITY_MISMATCH, prefix + identity.get(0));
+    }
     if (!bad.isEmpty()) {
       throw new SignFailure(SignFailure.Reason.BAD_SIGNATURE, prefix + bad.get(0)
           + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : "")
@@ -100,6 +142,22 @@ public final class Verifier {
     }
     throw new SignFailure(SignFailure.Reason.NO_SIGNATURE, prefix + "the image has no signature (no "
         + SignatureManifest.tag(digest) + " tag and no sigstore bundle referrer)");
+  }
+
+  /**
+   * {@link #verify} as a value: for the policy's {@code signature required} rule, which wants a verdict, not an
+   * exception. Registry failures (unreachable, auth) still throw.
+   */
+  public SignatureOutcome outcome(ImageRef pinned, PublicKey key, String keyName) throws IOException {
+    Digest digest = pinned.digest() != null ? pinned.digest() : registry.headDigest(pinned);
+    ImageRef byDigest = new ImageRef(pinned.registry(), pinned.repository(), null, digest);
+    try {
+      Result r = verify(byDigest, key, keyName);
+      return new SignatureOutcome.Verified(digest, r.verified().stream()
+          .map(v -> v.dockerReference().isEmpty() ? v.source() : v.dockerReference()).distinct().toList());
+    } catch (SignFailure f) {
+      return new SignatureOutcome.Refused(digest, f.reason(), f.getMessage());
+    }
   }
 
   private byte[] blob(ImageRef image, Digest digest) throws IOException {

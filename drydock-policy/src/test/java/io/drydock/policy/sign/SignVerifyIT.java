@@ -97,6 +97,10 @@ class SignVerifyIT {
     ImageRef ref = pushImage("other-key");
     new Signer(client).sign(ref, key);
     assertThat(failure(ref, otherPub)).isEqualTo(SignFailure.Reason.BAD_SIGNATURE);
+    assertThat(new Verifier(client).outcome(ref, otherPub, "other.pub")).isInstanceOfSatisfying(SignatureOutcome.Refused.class,
+        r -> assertThat(r.reason()).isEqualTo(SignFailure.Reason.BAD_SIGNATURE));
+    assertThat(new Verifier(client).outcome(ref, pub, "cosign.pub")).isInstanceOfSatisfying(SignatureOutcome.Verified.class,
+        v -> assertThat(v.identities()).containsExactly(REGISTRY + "/" + ref.repository()));
   }
 
   @Test
@@ -180,5 +184,26 @@ class SignVerifyIT {
     Verifier.Result r = new Verifier(client).verify(ref, pub, "cosign.pub");
     assertThat(r.verified()).singleElement().satisfies(v -> assertThat(v.source()).startsWith("referrer "));
     assertThat(failure(ref, otherPub)).isEqualTo(SignFailure.Reason.BAD_SIGNATURE);
+  }
+
+  /** The real keyless signature (testdata/cosign/keyless) stored as cosign stores it verifies offline by identity. */
+  @Test
+  void aRealKeylessSignatureVerifiesAgainstTheTrustedRoot() throws Exception {
+    Path k = CosignKeysTest.TESTDATA.resolve("keyless");
+    byte[] payload = Files.readAllBytes(k.resolve("payload.json"));
+    Digest image = Digest.parse("sha256:5f481572d088dc4023afb35fced9530ced3d9b03bf7299c6f492163cb9f0452e");
+    SignatureManifest.Built built = SignatureManifest.build(List.of(new SignatureManifest.Layer(SimpleSigning.MEDIA_TYPE,
+        Digest.sha256(payload), payload.length, Map.of(SignatureManifest.SIGNATURE_ANNOTATION, Files.readString(k.resolve("payload.sig")).trim(),
+            SignatureManifest.CERTIFICATE_ANNOTATION, Files.readString(k.resolve("cert.pem")),
+            SignatureManifest.BUNDLE_ANNOTATION, Files.readString(k.resolve("bundle.json"))))));
+    ImageRef repo = ImageRef.parse(REGISTRY + "/drydock-it/sign-" + UUID.randomUUID().toString().substring(0, 8) + ":x");
+    client.pushImage(repo.withTag(SignatureManifest.tag(image)), MANIFEST, built.manifest(),
+        List.of(PushBlob.of(built.config()), PushBlob.of(payload)));
+    ImageRef pinned = new ImageRef(repo.registry(), repo.repository(), null, image);
+    TrustedRoot root = TrustedRoot.parse(Files.readAllBytes(k.resolve("trusted_root.json")), "trusted_root.json");
+    Verifier.Result r = new Verifier(client).verify(pinned, new Verifier.Trust.Keyless(root, "trusted_root.json", "flavio@castelli.me", null));
+    assertThat(r.verified()).hasSize(1);
+    assertThatThrownBy(() -> new Verifier(client).verify(pinned, new Verifier.Trust.Keyless(root, "trusted_root.json", "eve@example.com", null)))
+        .isInstanceOfSatisfying(SignFailure.class, e -> assertThat(e.reason()).isEqualTo(SignFailure.Reason.IDENTITY_MISMATCH));
   }
 }
