@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
       io.drydock.cli.sign.KeygenCommand.class, io.drydock.cli.sign.SignCommand.class, io.drydock.cli.sign.VerifyCommand.class,
+      io.drydock.cli.sign.AttestCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -206,4 +206,32 @@ class SignVerifyIT {
     assertThatThrownBy(() -> new Verifier(client).verify(pinned, new Verifier.Trust.Keyless(root, "trusted_root.json", "eve@example.com", null)))
         .isInstanceOfSatisfying(SignFailure.class, e -> assertThat(e.reason()).isEqualTo(SignFailure.Reason.IDENTITY_MISMATCH));
   }
+
+  /** attest writes cosign's .att layout: a DSSE layer whose envelope verifies and whose statement names the image. */
+  @Test
+  void attestAppendsADsseLayerAtTheAttTag() throws Exception {
+    ImageRef ref = pushImage("attest");
+    byte[] bom = "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[]}".getBytes(StandardCharsets.UTF_8);
+    Attester.Attested done = new Attester(client).attest(ref, key, Attester.predicateType("cyclonedx"), bom);
+    assertThat(done.tag()).isEqualTo("sha256-" + done.image().hex() + ".att");
+    byte[] manifest = client.fetchManifest(ref.withTag(done.tag()), 1 << 20).bytes();
+    SignatureManifest.Layer layer = SignatureManifest.layers(manifest, "att").get(0);
+    assertThat(layer.mediaType()).isEqualTo("application/vnd.dsse.envelope.v1+json");
+    assertThat(layer.annotations()).containsEntry("predicateType", "https://cyclonedx.org/bom")
+        .containsEntry("dev.cosignproject.cosign/signature", "");
+    byte[] envelope;
+    try (var in = client.openBlob(ref, layer.digest())) {
+      envelope = in.readAllBytes();
+    }
+    var env = new com.fasterxml.jackson.databind.ObjectMapper().readTree(envelope);
+    byte[] statement = Base64.getDecoder().decode(env.path("payload").asText());
+    assertThat(Ecdsa.verify(pub, SigstoreBundle.pae(env.path("payloadType").asText(), statement),
+        env.path("signatures").path(0).path("sig").asText())).isTrue();
+    var st = new com.fasterxml.jackson.databind.ObjectMapper().readTree(statement);
+    assertThat(st.path("_type").asText()).isEqualTo("https://in-toto.io/Statement/v0.1");
+    assertThat(st.path("subject").path(0).path("digest").path("sha256").asText()).isEqualTo(done.image().hex());
+    assertThat(st.path("predicate").path("bomFormat").asText()).isEqualTo("CycloneDX");
+    assertThat(new Attester(client).attest(ref, key, "https://example.com/p/v1", "{}".getBytes(StandardCharsets.UTF_8))
+        .attestations()).isEqualTo(2);
+  }
 }
