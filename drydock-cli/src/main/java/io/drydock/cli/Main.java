@@ -71,11 +71,24 @@ public final class Main {
     Main root = new Main();
     root.stdout = out;
     CommandLine cl = new CommandLine(root);
+    io.drydock.cli.support.HelpLayout.reflow(cl);
     cl.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
     cl.setErr(err);
     cl.setExitCodeExceptionMapper(t -> t instanceof DrydockException d ? d.kind().exitCode() : ErrorKind.INTERNAL.exitCode());
+    cl.setExecutionStrategy(parseResult -> {
+      // picocli shows help even when an argument before --help is unknown ("drydock polcy --help"): refuse
+      for (CommandLine.ParseResult p = parseResult; p != null; p = p.subcommand()) {
+        if (!p.unmatched().isEmpty()) {
+          throw new CommandLine.UnmatchedArgumentException(p.commandSpec().commandLine(), p.unmatched());
+        }
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cl.setParameterExceptionHandler((ex, a) -> {
       err.println("drydock: " + ex.getMessage());
+      if (ex instanceof CommandLine.UnmatchedArgumentException u) {
+        CommandLine.UnmatchedArgumentException.printSuggestions(u, err);
+      }
       err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more information.");
       return ErrorKind.USAGE.exitCode();
     });
