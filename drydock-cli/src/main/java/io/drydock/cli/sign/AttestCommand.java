@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock attest IMAGE --predicate FILE --type cyclonedx --key cosign.key}: cosign's {@code attest}. */
-@Command(name = "attest", mixinStandardHelpOptions = true,
+@Command(name = "attest", header = "Attach a signed in-toto attestation to an image as cosign does.",
+    footer = {"", "Examples:", "  drydock attest --key cosign.key --type cyclonedx --predicate sbom.json \\",
+        "      127.0.0.1:5000/app:1"},
+    mixinStandardHelpOptions = true,
     description = "Attach a predicate (an SBOM, a scan report, provenance) to an image as cosign does: an in-toto "
         + "statement in a DSSE envelope signed with the cosign key, appended as a layer to the manifest at tag "
         + "sha256-<hex>.att. The key's passphrase comes from COSIGN_PASSWORD.",

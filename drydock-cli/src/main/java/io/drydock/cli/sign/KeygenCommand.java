@@ -18,7 +18,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock keygen}: cosign's {@code generate-key-pair}. */
-@Command(name = "keygen", mixinStandardHelpOptions = true,
+@Command(name = "keygen", header = "Write a cosign key pair: cosign.key and cosign.pub.",
+    footer = {"", "Examples:", "  COSIGN_PASSWORD= drydock keygen", "  drydock keygen --output-key-prefix release"},
+    mixinStandardHelpOptions = true,
     description = "Write an ECDSA P-256 key pair in cosign's formats: cosign.key (PEM 'ENCRYPTED SIGSTORE PRIVATE KEY', "
         + "scrypt + nacl/secretbox, readable by cosign) and cosign.pub (PKIX PEM). The passphrase comes from "
         + "COSIGN_PASSWORD (empty allowed), else it is asked on the terminal. Existing files are never overwritten.",

@@ -18,7 +18,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock sign IMAGE --key cosign.key}: cosign's {@code sign --key … --tlog-upload=false}. */
-@Command(name = "sign", mixinStandardHelpOptions = true,
+@Command(name = "sign", header = "Sign an image in its registry as cosign does.",
+    footer = {"", "Examples:", "  drydock sign --key cosign.key registry.example.com/shop/api:1.4.2",
+        "  COSIGN_PASSWORD= drydock sign --key cosign.key 127.0.0.1:5000/app:1"},
+    mixinStandardHelpOptions = true,
     description = "Sign an image in a registry as cosign does: a simple-signing payload for the image's manifest digest, "
         + "signed with ECDSA P-256/SHA-256, appended as a layer (signature in its dev.cosignproject.cosign/signature "
         + "annotation) to the manifest at tag sha256-<hex>.sig of the image's repository. Nothing goes to a "

@@ -18,7 +18,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock verify IMAGE --key cosign.pub}: cosign's {@code verify --key … --insecure-ignore-tlog}. */
-@Command(name = "verify", mixinStandardHelpOptions = true,
+@Command(name = "verify", header = "Verify an image's cosign signatures.",
+    footer = {"", "Examples:", "  drydock verify --key cosign.pub registry.example.com/shop/api:1.4.2",
+        "  drydock verify --trusted-root trusted_root.json \\",
+        "      --certificate-identity dev@example.com \\",
+        "      --certificate-oidc-issuer https://accounts.google.com 127.0.0.1:5000/app:1"},
+    mixinStandardHelpOptions = true,
     description = "Verify an image's cosign signatures with a public key (or keyless: Fulcio certificate + Rekor bundle against a trusted root given offline, the certificate judged at the Rekor integrated time): the layers of its sha256-<hex>.sig manifest "
         + "and sigstore bundles attached as OCI 1.1 referrers (referrers API, or the sha256-<hex> tag index). Passes "
         + "when one signature verifies and names the image's digest. Transparency-log entries are not checked.",
