@@ -6,6 +6,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 eval "$(scripts/test-env.sh env)"
+export DRYDOCK_TEST_REGISTRY=${REGISTRY_OVERRIDE:-$DRYDOCK_TEST_REGISTRY}
 ./mvnw -q -B -ntp -pl drydock-policy -am test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
 cd drydock-policy

@@ -95,8 +95,8 @@ public final class Attester {
     String tag = digest.algorithm() + "-" + digest.hex() + ".att";
     ImageRef attRef = new ImageRef(image.registry(), image.repository(), tag, null);
     List<SignatureManifest.Layer> layers = new ArrayList<>();
-    if (registry.manifestExists(attRef)) {
-      RawManifest existing = registry.fetchManifest(attRef, Verifier.MAX_MANIFEST);
+    RawManifest existing = Verifier.fetchIfPresent(registry, attRef);
+    if (existing != null) {
       layers.addAll(SignatureManifest.layers(existing.bytes(), attRef.toString()));
     }
     PushBlob blob = PushBlob.of(envelope);

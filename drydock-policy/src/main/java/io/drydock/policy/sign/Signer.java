@@ -21,7 +21,6 @@ public final class Signer {
   /** What was written. */
   public record Signed(Digest image, String signatureTag, Digest signatureManifest, int signatures, boolean appended) {}
 
-  private static final long MAX_MANIFEST = 4L * 1024 * 1024;
   private final RegistryClient registry;
 
   public Signer(RegistryClient registry) {
@@ -40,8 +39,8 @@ public final class Signer {
     String signature = Base64.getEncoder().encodeToString(Ecdsa.sign(key, payload));
     ImageRef sigRef = new ImageRef(image.registry(), image.repository(), SignatureManifest.tag(digest), null);
     List<SignatureManifest.Layer> layers = new ArrayList<>();
-    if (registry.manifestExists(sigRef)) {
-      RawManifest existing = registry.fetchManifest(sigRef, MAX_MANIFEST);
+    RawManifest existing = Verifier.fetchIfPresent(registry, sigRef);
+    if (existing != null) {
       layers.addAll(SignatureManifest.layers(existing.bytes(), sigRef.toString()));
     }
     PushBlob payloadBlob = PushBlob.of(payload);

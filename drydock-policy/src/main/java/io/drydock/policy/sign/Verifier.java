@@ -61,8 +61,8 @@ public final class Verifier {
     int examined = 0;
 
     ImageRef sigRef = new ImageRef(image.registry(), image.repository(), SignatureManifest.tag(digest), null);
-    if (registry.manifestExists(sigRef)) {
-      RawManifest m = registry.fetchManifest(sigRef, MAX_MANIFEST);
+    RawManifest m = fetchIfPresent(registry, sigRef);
+    if (m != null) {
       for (SignatureManifest.Layer layer : SignatureManifest.layers(m.bytes(), sigRef.toString())) {
         if (!layer.mediaType().equals(SimpleSigning.MEDIA_TYPE)) {
           continue;
@@ -109,8 +109,8 @@ public final class Verifier {
         : List.of(); // keyless bundles (certificate + tlog entry inside the bundle) are not read yet
     PublicKey key = trust instanceof Trust.Key k ? k.key() : null;
     for (Referrer r : referrers) {
-      RawManifest m = registry.fetchManifest(new ImageRef(image.registry(), image.repository(), null, r.digest()), MAX_MANIFEST);
-      for (SignatureManifest.Layer layer : SignatureManifest.layers(m.bytes(), "referrer " + r.digest())) {
+      RawManifest rm = registry.fetchManifest(new ImageRef(image.registry(), image.repository(), null, r.digest()), MAX_MANIFEST);
+      for (SignatureManifest.Layer layer : SignatureManifest.layers(rm.bytes(), "referrer " + r.digest())) {
         if (!layer.mediaType().startsWith("application/vnd.dev.sigstore.bundle")) {
           continue;
         }
@@ -157,6 +157,18 @@ public final class Verifier {
           .map(v -> v.dockerReference().isEmpty() ? v.source() : v.dockerReference()).distinct().toList());
     } catch (SignFailure f) {
       return new SignatureOutcome.Refused(digest, f.reason(), f.getMessage());
+    }
+  }
+
+  /** The manifest at {@code ref}, or null when the registry has no such tag (one GET, no HEAD first). */
+  static @org.jspecify.annotations.Nullable RawManifest fetchIfPresent(RegistryClient registry, ImageRef ref) throws IOException {
+    try {
+      return registry.fetchManifest(ref, MAX_MANIFEST);
+    } catch (io.drydock.model.DrydockException e) {
+      if (e.kind() == io.drydock.model.ErrorKind.NOT_FOUND) {
+        return null;
+      }
+      throw e;
     }
   }
 
