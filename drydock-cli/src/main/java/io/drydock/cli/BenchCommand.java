@@ -1,7 +1,6 @@
 package io.drydock.cli;
 
 import io.drydock.cli.support.ImageOptionsMixin;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.SbomBuilder;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -44,15 +43,16 @@ final class BenchCommand {
 
     @Override
     public Integer call() throws Exception {
-      Inventory inventory = Inventory.create(null, imageOptions.workDir(), io.drydock.model.event.EventSink.NONE);
+      io.drydock.scan.ScanService service = io.drydock.scan.ScanService.create(null, imageOptions.workDir(),
+          io.drydock.model.event.EventSink.NONE, java.time.Clock.systemUTC());
       PrintStream out = Main.stdout(spec);
       List<Double> times = new ArrayList<>();
       int packages = 0;
       try (io.drydock.scan.db.VulnDb vulnDb = db == null ? null : io.drydock.scan.db.VulnDb.open(db)) {
         for (int i = 0; i < rounds; i++) {
           long t0 = System.nanoTime();
-          SbomBuilder.Result r = inventory.take(image, imageOptions.toImageOptions());
-          int findings = vulnDb == null ? -1 : io.drydock.scan.Scanner.of(vulnDb).scan(r.sbom()).findings().size();
+          SbomBuilder.Result r = service.inventory(image, imageOptions.toImageOptions());
+          int findings = vulnDb == null ? -1 : service.match(vulnDb, r.sbom()).findings().size();
           double s = (System.nanoTime() - t0) / 1e9;
           packages = r.sbom().packages().size();
           times.add(s);

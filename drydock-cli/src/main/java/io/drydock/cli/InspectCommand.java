@@ -13,7 +13,6 @@ import io.drydock.model.ImageMetadata;
 import io.drydock.model.LayerInfo;
 import io.drydock.model.Sbom;
 import io.drydock.scan.ImageFacts;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.SbomBuilder;
 import io.drydock.scan.sbom.JsonSbomWriter;
 import java.io.OutputStream;
@@ -62,9 +61,7 @@ final class InspectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Console console = Console.of(spec);
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
-    SbomBuilder.Result result = inventory.take(image, imageOptions.toImageOptions());
+    SbomBuilder.Result result = imageOptions.scanService(Console.of(spec)).inventory(image, imageOptions.toImageOptions());
     Output.write(output, Main.stdout(spec), out -> {
       if (format == Format.json) {
         json(result.sbom(), result.facts(), out);

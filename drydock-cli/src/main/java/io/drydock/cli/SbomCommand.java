@@ -7,7 +7,6 @@ import io.drydock.cli.support.Table;
 import io.drydock.model.LayerInfo;
 import io.drydock.model.Package;
 import io.drydock.model.Sbom;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.sbom.CycloneDxWriter;
 import io.drydock.scan.sbom.JsonSbomWriter;
 import io.drydock.scan.sbom.SpdxWriter;
@@ -67,9 +66,7 @@ final class SbomCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Console console = Console.of(spec);
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
-    Sbom sbom = inventory.take(image, imageOptions.toImageOptions()).sbom();
+    Sbom sbom = imageOptions.scanService(Console.of(spec)).inventory(image, imageOptions.toImageOptions()).sbom();
     Clock clock = Clock.systemUTC();
     String version = Main.version();
     Output.write(output, Main.stdout(spec), out -> {

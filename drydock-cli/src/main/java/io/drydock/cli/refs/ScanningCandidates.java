@@ -5,8 +5,7 @@ import io.drydock.model.Finding;
 import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;
 import io.drydock.refs.outdated.CandidateScanner;
-import io.drydock.scan.Inventory;
-import io.drydock.scan.Scanner;
+import io.drydock.scan.ScanService;
 import io.drydock.scan.db.VulnDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,12 +21,12 @@ import java.util.TreeSet;
  */
 final class ScanningCandidates implements CandidateScanner, AutoCloseable {
   private final VulnDb db;
-  private final Inventory inventory;
+  private final ScanService service;
   private final ImageOptionsMixin options;
 
-  private ScanningCandidates(VulnDb db, Inventory inventory, ImageOptionsMixin options) {
+  private ScanningCandidates(VulnDb db, ScanService service, ImageOptionsMixin options) {
     this.db = db;
-    this.inventory = inventory;
+    this.service = service;
     this.options = options;
   }
 
@@ -39,13 +38,13 @@ final class ScanningCandidates implements CandidateScanner, AutoCloseable {
       return CandidateScanner.NONE;
     }
     VulnDb db = VulnDb.open(file);
-    return new ScanningCandidates(db, Inventory.create(options.layerCacheDir(), options.workDir(), events), options);
+    return new ScanningCandidates(db, options.scanService(events), options);
   }
 
   @Override
   public Optional<Set<String>> vulnerabilities(ImageRef candidate) throws IOException {
     Set<String> ids = new TreeSet<>();
-    for (Finding f : Scanner.of(db).scan(inventory.take(candidate.toString(), options.toImageOptions()).sbom()).findings()) {
+    for (Finding f : service.match(db, service.inventory(candidate.toString(), options.toImageOptions()).sbom()).findings()) {
       ids.add(f.id());
     }
     return Optional.of(ids);

@@ -3,8 +3,11 @@ package io.drydock.cli.support;
 import io.drydock.image.ImageOptions;
 import io.drydock.model.DrydockException;
 import io.drydock.model.Platform;
-import io.drydock.scan.layer.LayerCache;
+import io.drydock.model.event.EventSink;
+import io.drydock.scan.ScanService;
+import io.drydock.scan.LayerCache;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -81,6 +84,19 @@ public final class ImageOptionsMixin {
   /** A registry client with these options (auth from the Docker config, --insecure, --timeout). */
   public io.drydock.image.registry.RegistryClient registryClient(io.drydock.model.event.EventSink events) {
     return io.drydock.image.registry.RegistryClient.builder(toImageOptions()).events(events).build();
+  }
+
+  /**
+   * The scan stage with these options: the one place a command gets its image inventory from. Nothing is created
+   * on disk until the first image is opened (a scan of an SBOM file makes no work dir).
+   */
+  public ScanService scanService(EventSink events, Clock clock) {
+    return ScanService.create(layerCacheDir(), cacheDir().resolve("tmp"), events, clock);
+  }
+
+  /** {@link #scanService(EventSink, Clock)} on the system clock, for commands that only inventory images. */
+  public ScanService scanService(EventSink events) {
+    return scanService(events, Clock.systemUTC());
   }
 
   /** The vulnerability DB file: {@code --db} when given, else {@code vulndb.sqlite} in the cache dir. */

@@ -1,9 +1,10 @@
-package io.drydock.scan.layer;
+package io.drydock.scan;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drydock.model.Digest;
 import io.drydock.scan.analyzer.Analyzer;
+import io.drydock.scan.layer.LayerResult;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.drydock.scan.purl;
+package io.drydock.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

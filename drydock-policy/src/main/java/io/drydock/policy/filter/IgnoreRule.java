@@ -1,4 +1,4 @@
-package io.drydock.scan.filter;
+package io.drydock.policy.filter;
 
 import java.time.LocalDate;
 import java.util.List;

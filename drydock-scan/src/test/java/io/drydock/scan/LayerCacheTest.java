@@ -1,4 +1,4 @@
-package io.drydock.scan.layer;
+package io.drydock.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,6 +6,8 @@ import io.drydock.model.Digest;
 import io.drydock.model.OsInfo;
 import io.drydock.model.Skip;
 import io.drydock.scan.analyzer.AnalysisResult;
+import io.drydock.scan.layer.FakeAnalyzer;
+import io.drydock.scan.layer.LayerResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class LayerCacheTest {
+public class LayerCacheTest {
 
   static final Digest DIFF_ID = Digest.sha256("layer".getBytes(StandardCharsets.UTF_8));
 
@@ -31,7 +33,7 @@ class LayerCacheTest {
         List.of("etc/motd"), List.of("opt/cache"), List.of(new Skip("layer x entry ../e", "path escapes the root")), 1234);
   }
 
-  static List<Path> tree(Path root) {
+  public static List<Path> tree(Path root) {
     try (Stream<Path> s = Files.walk(root)) {
       return s.sorted().toList();
     } catch (IOException e) {

@@ -1,10 +1,14 @@
-package io.drydock.scan.filter;
+package io.drydock.scan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.policy.filter.IgnoreFiles;
+import io.drydock.policy.filter.IgnoreRule;
+import io.drydock.policy.filter.OpenVex;
+import io.drydock.policy.filter.VexStatement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class IgnoreFilesTest {
+/** The ignore-file and VEX formats, read from files as a scan does (the parsers are drydock-policy's). */
+class CriteriaFilesTest {
   @TempDir Path tmp;
 
   @Test
@@ -28,7 +33,7 @@ class IgnoreFilesTest {
         CVE-2019-14697 exp:2023-01-01   # musl, until the base image moves
           GHSA-jfh8-c2jp-5v3q
         """);
-    List<IgnoreRule> rules = IgnoreFiles.read(file);
+    List<IgnoreRule> rules = CriteriaFiles.ignoreRules(file);
     assertThat(rules).extracting(IgnoreRule::id, IgnoreRule::expires, IgnoreRule::source, IgnoreRule::kind).containsExactly(
         org.assertj.core.groups.Tuple.tuple("CVE-2018-14618", null, ".trivyignore:2", "ignorefile"),
         org.assertj.core.groups.Tuple.tuple("CVE-2019-14697", LocalDate.parse("2023-01-01"), ".trivyignore:4", "ignorefile"),
@@ -52,7 +57,7 @@ class IgnoreFilesTest {
         misconfigurations:
           - id: AVD-DS-0001
         """);
-    List<IgnoreRule> rules = IgnoreFiles.read(file);
+    List<IgnoreRule> rules = CriteriaFiles.ignoreRules(file);
     assertThat(rules).hasSize(3);
     assertThat(rules.get(0).paths()).containsExactly("usr/local/lib/python3.9/site-packages/setuptools-58.1.0.dist-info/METADATA");
     assertThat(rules.get(0).statement()).isEqualTo("Accept the risk");
@@ -78,7 +83,7 @@ class IgnoreFilesTest {
             justification: JNDI lookups disabled with log4j2.formatMsgNoLookups=true until the upgrade ships.
             expires: 2026-07-01
         """);
-    List<IgnoreRule> rules = IgnoreFiles.read(file);
+    List<IgnoreRule> rules = CriteriaFiles.ignoreRules(file);
     assertThat(rules).extracting(IgnoreRule::id, IgnoreRule::packageName, IgnoreRule::owner, IgnoreRule::expires, IgnoreRule::kind)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("CVE-2024-9143", "openssl", "platform-team@example.com", LocalDate.parse("2026-12-31"), "exception"),
@@ -100,7 +105,7 @@ class IgnoreFilesTest {
   void malformedFilesAreOneLineInvalidInput(String name, String content, String message) throws IOException {
     Path file = tmp.resolve(name);
     Files.writeString(file, content.replace("\\n", "\n"));
-    assertThatThrownBy(() -> IgnoreFiles.read(file)).isInstanceOfSatisfying(DrydockException.class, e -> {
+    assertThatThrownBy(() -> CriteriaFiles.ignoreRules(file)).isInstanceOfSatisfying(DrydockException.class, e -> {
       assertThat(e.kind()).isEqualTo(ErrorKind.INVALID_INPUT);
       assertThat(e.getMessage()).contains(message).doesNotContain("\n");
     });
@@ -110,12 +115,12 @@ class IgnoreFilesTest {
   void oversizedFileIsRefused() throws IOException {
     Path file = tmp.resolve(".trivyignore");
     Files.writeString(file, "CVE-2020-0001\n".repeat(IgnoreFiles.MAX_BYTES / 14 + 1));
-    assertThatThrownBy(() -> IgnoreFiles.read(file)).hasMessageContaining("larger than");
+    assertThatThrownBy(() -> CriteriaFiles.ignoreRules(file)).hasMessageContaining("larger than");
   }
 
   @Test
   void missingFileIsNotFound() {
-    assertThatThrownBy(() -> IgnoreFiles.read(tmp.resolve("nope")))
+    assertThatThrownBy(() -> CriteriaFiles.ignoreRules(tmp.resolve("nope")))
         .isInstanceOfSatisfying(DrydockException.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_FOUND));
   }
 

@@ -1,16 +1,10 @@
-package io.drydock.scan.filter;
+package io.drydock.policy.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.drydock.model.DrydockException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -44,10 +38,11 @@ public final class IgnoreFiles {
 
   private IgnoreFiles() {}
 
-  /** Reads {@code file} in whichever of the three formats it is. */
-  public static List<IgnoreRule> read(Path file) {
-    String text = readBounded(file, "ignore file");
-    String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+  /**
+   * Parses the ignore file {@code name} (its file name, which also picks the format) in whichever of the three
+   * formats it is. Reading the file is the caller's ({@code io.drydock.scan.CriteriaFiles}).
+   */
+  public static List<IgnoreRule> parse(String text, String name) {
     boolean yaml = name.endsWith(".yaml") || name.endsWith(".yml") || YAML_KEY.matcher(text).find();
     return yaml ? parseYaml(text, name) : parseTrivyIgnore(text, name);
   }
@@ -124,21 +119,6 @@ public final class IgnoreFiles {
       }
     }
     return rules;
-  }
-
-  static String readBounded(Path file, String what) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] bytes = in.readNBytes(MAX_BYTES + 1);
-      if (bytes.length > MAX_BYTES) {
-        throw DrydockException.invalidInput("Tried to read the " + what + " " + file + " but failed because: it is larger than "
-            + MAX_BYTES + " bytes");
-      }
-      return new String(bytes, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw DrydockException.notFound("Tried to read the " + what + " " + file + " but failed because: it does not exist");
-    } catch (IOException e) {
-      throw DrydockException.invalidInput("Tried to read the " + what + " " + file + " but failed because: " + e.getMessage());
-    }
   }
 
   private static Iterable<JsonNode> list(@Nullable JsonNode node, String name, String key) {

@@ -1,10 +1,9 @@
-package io.drydock.scan.filter;
+package io.drydock.policy.filter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.drydock.model.DrydockException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,11 +16,6 @@ import org.jspecify.annotations.Nullable;
  */
 public final class OpenVex {
   private OpenVex() {}
-
-  public static List<VexStatement> read(Path file) {
-    String text = IgnoreFiles.readBounded(file, "VEX document");
-    return parse(text, file.getFileName() == null ? file.toString() : file.getFileName().toString());
-  }
 
   public static List<VexStatement> parse(String text, String name) {
     JsonNode doc;

@@ -1,4 +1,4 @@
-package io.drydock.scan.purl;
+package io.drydock.model;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.drydock.scan.filter;
+package io.drydock.policy.filter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,11 +1,11 @@
-package io.drydock.scan.filter;
+package io.drydock.policy.filter;
 
 import io.drydock.model.Finding;
 import io.drydock.model.ImageMetadata;
 import io.drydock.model.Package;
 import io.drydock.model.ScanReport;
 import io.drydock.model.Severity;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

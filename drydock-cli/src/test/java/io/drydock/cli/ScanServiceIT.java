@@ -1,0 +1,84 @@
+package io.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.drydock.image.ImageOptions;
+import io.drydock.model.ScanReport;
+import io.drydock.model.Severity;
+import io.drydock.model.event.Event;
+import io.drydock.model.event.EventSink;
+import io.drydock.model.event.ScanEvent;
+import io.drydock.policy.Policy;
+import io.drydock.policy.Verdict;
+import io.drydock.policy.filter.FindingFilter;
+import io.drydock.scan.ScanService;
+import io.drydock.scan.db.VulnDb;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The scan stage wired as a server would wire it, without picocli: {@link ScanService} with its own cache dir, work
+ * dir and event sink, a real pull from the test registry, the real advisories, and {@link Policy} for the verdict.
+ */
+class ScanServiceIT {
+  private static String registry;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void environment() {
+    registry = System.getenv("DRYDOCK_TEST_REGISTRY");
+    assertThat(registry).as("DRYDOCK_TEST_REGISTRY unset: run scripts/test-env.sh up").isNotBlank();
+  }
+
+  @Test
+  void scansAnImageFromTheRegistryAndEmitsTypedEvents() throws Exception {
+    Clock clock = Clock.systemUTC();
+    Path dbFile = ScanFixtures.alpineDb(tmp, clock);
+    List<Event> events = new CopyOnWriteArrayList<>();
+    EventSink sink = events::add;
+    ScanService service = ScanService.create(tmp.resolve("cache"), tmp.resolve("work"), sink, clock);
+    String image = registry + "/fixtures/alpine:3.20.3";
+    ScanReport all;
+    ScanReport critical;
+    try (VulnDb db = service.openDb(dbFile, Duration.ofDays(2), null)) {
+      all = service.scan(db, new ScanService.Request(image, ImageOptions.defaults(tmp.resolve("work")), FindingFilter.Criteria.none()));
+      critical = service.scan(db, new ScanService.Request(image, ImageOptions.defaults(tmp.resolve("work")),
+          new FindingFilter.Criteria(EnumSet.of(Severity.CRITICAL), false, List.of(), List.of())));
+    }
+
+    // the same 56 findings the CLI's ScanIT sees through `drydock scan`
+    assertThat(all.findings()).hasSize(56);
+    assertThat(all.findings()).extracting(f -> f.id()).contains("CVE-2024-9143");
+    assertThat(all.sbom().image()).isNotNull();
+    assertThat(critical.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
+    assertThat(critical.findings().size()).isLessThan(all.findings().size());
+
+    List<ScanEvent.FindingAppeared> appeared = events.stream()
+        .filter(ScanEvent.FindingAppeared.class::isInstance).map(ScanEvent.FindingAppeared.class::cast).toList();
+    assertThat(appeared).hasSize(all.findings().size() + critical.findings().size());
+    assertThat(appeared).allSatisfy(e -> {
+      assertThat(e.target()).isEqualTo(image);
+      assertThat(e.manifest()).isEqualTo(all.sbom().image().manifestDigest());
+      assertThat(e.purl()).startsWith("pkg:apk/alpine/");
+    });
+    List<ScanEvent.ScanCompleted> completed = events.stream()
+        .filter(ScanEvent.ScanCompleted.class::isInstance).map(ScanEvent.ScanCompleted.class::cast).toList();
+    assertThat(completed).hasSize(2);
+    assertThat(completed.get(0).counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(56);
+    assertThat(completed.get(1).counts().get(Severity.CRITICAL)).isEqualTo(critical.findings().size());
+    assertThat(completed.get(1).counts().get(Severity.HIGH)).isZero();
+
+    Verdict gate = Policy.evaluate(all, new Policy.Context(1));
+    assertThat(gate.passed()).isFalse();
+    assertThat(new Policy.Context(1).exitCodeOf(gate)).isEqualTo(1);
+    assertThat(Policy.evaluate(all, new Policy.Context(0)).passed()).isTrue();
+  }
+}
