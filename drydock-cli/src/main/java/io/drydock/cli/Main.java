@@ -29,8 +29,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.refs.PinCommand.class,
       io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
-      io.drydock.cli.rollout.RolloutCommand.class,
-      BenchCommand.class
+      io.drydock.cli.rollout.RolloutCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -2,7 +2,6 @@ package io.drydock.cli;
 
 import io.drydock.cli.support.Console;
 import io.drydock.cli.support.ImageOptionsMixin;
-import io.drydock.cli.support.Output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -128,8 +127,7 @@ final class ScanCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   ReportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-  @Nullable Path output;
+  @Mixin OutputOption output;
 
   @Mixin ImageOptionsMixin imageOptions;
 
@@ -144,7 +142,7 @@ final class ScanCommand implements Callable<Integer> {
       ScanService.Request request = new ScanService.Request(target, imageOptions::toImageOptions, criteria());
       ScanReport report = service.scan(vulnDb, request);
       ReportWriters writers = new ReportWriters(clock, Main.version());
-      Output.write(output, Main.stdout(spec), out -> {
+      output.write(spec, out -> {
         if (format == ReportFormat.JSON && listAllPkgs) {
           withAllPackages(writers.toString(report, format), report.sbom(), clock, out);
         } else {

@@ -1,5 +1,6 @@
 package io.drydock.scan.analyzer.java;
 
+import io.drydock.image.stream.CountingFilterInputStream;
 import io.drydock.model.Package;
 import io.drydock.model.Skip;
 import java.io.ByteArrayInputStream;
@@ -172,33 +173,19 @@ final class JarWalk {
    * The current entry's data, counted against the shared byte budget and checked against the inflation ratio
    * (compressed bytes come from the zip stream's own statistics).
    */
-  private final class Guard extends InputStream {
+  private final class Guard extends CountingFilterInputStream {
     private final ZipArchiveInputStream zip;
     private final String where;
     private long produced;
 
     Guard(ZipArchiveInputStream zip, String where) {
+      super(zip);
       this.zip = zip;
       this.where = where;
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = zip.read(b, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws LimitExceeded {
+    protected void counted(long n) throws LimitExceeded {
       produced += n;
       totalBytes += n;
       if (totalBytes > limits.maxTotalBytes()) {
@@ -210,6 +197,12 @@ final class JarWalk {
           throw new LimitExceeded("zip bomb: " + where + " inflates more than " + limits.maxRatio() + ":1");
         }
       }
+    }
+
+    /** The entry's reader is the walk's; closing an entry closes nothing. */
+    @Override
+    public void close() {
+      // the walk owns the zip stream
     }
 
     /** The whole entry, or null (with a skip recorded) when it is larger than {@code max}. */
