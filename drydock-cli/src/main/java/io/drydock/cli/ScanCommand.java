@@ -137,7 +137,7 @@ final class ScanCommand implements Callable<Integer> {
       throw DrydockException.usage("--exit-code must be between 0 and 255, not " + exitCode);
     }
     Clock clock = Clock.systemUTC();
-    ScanService service = imageOptions.scanService(Console.of(spec), clock);
+    ScanService service = imageOptions.lazyScanService(Console.of(spec), clock);
     try (VulnDb vulnDb = service.openDb(imageOptions.vulnDbFile(db), dbWarnAge, dbMaxAge)) {
       ScanService.Request request = new ScanService.Request(target, imageOptions::toImageOptions, criteria());
       ScanReport report = service.scan(vulnDb, request);

@@ -87,16 +87,19 @@ public final class ImageOptionsMixin {
   }
 
   /**
-   * The scan stage with these options: the one place a command gets its image inventory from. Nothing is created
-   * on disk until the first image is opened (a scan of an SBOM file makes no work dir).
+   * The scan stage with these options: the one place a command gets its image inventory from. The work dir is made
+   * (and, in the drydock process, becomes the JVM's temp dir) now, before any native library loads.
    */
-  public ScanService scanService(EventSink events, Clock clock) {
-    return ScanService.create(layerCacheDir(), cacheDir().resolve("tmp"), events, clock);
+  public ScanService scanService(EventSink events) {
+    return ScanService.create(layerCacheDir(), workDir(), events, Clock.systemUTC());
   }
 
-  /** {@link #scanService(EventSink, Clock)} on the system clock, for commands that only inventory images. */
-  public ScanService scanService(EventSink events) {
-    return scanService(events, Clock.systemUTC());
+  /**
+   * {@link #scanService(EventSink)} for {@code drydock scan}, whose target may be an SBOM file: nothing is created
+   * on disk until an image is opened (its options, {@link #toImageOptions}, make the work dir then).
+   */
+  public ScanService lazyScanService(EventSink events, Clock clock) {
+    return ScanService.create(layerCacheDir(), cacheDir().resolve("tmp"), events, clock);
   }
 
   /** The vulnerability DB file: {@code --db} when given, else {@code vulndb.sqlite} in the cache dir. */
