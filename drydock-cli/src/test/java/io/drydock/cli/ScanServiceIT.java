@@ -11,13 +11,14 @@ import io.drydock.model.event.ScanEvent;
 import io.drydock.policy.Policy;
 import io.drydock.policy.Verdict;
 import io.drydock.policy.filter.FindingFilter;
+import io.drydock.policy.filter.IgnoreFiles;
 import io.drydock.scan.ScanService;
 import io.drydock.scan.db.VulnDb;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -47,23 +48,26 @@ class ScanServiceIT {
     ScanService service = ScanService.create(tmp.resolve("cache"), tmp.resolve("work"), sink, clock);
     String image = registry + "/fixtures/alpine:3.20.3";
     ScanReport all;
-    ScanReport critical;
+    ScanReport ignored;
     try (VulnDb db = service.openDb(dbFile, Duration.ofDays(2), null)) {
       all = service.scan(db, new ScanService.Request(image, ImageOptions.defaults(tmp.resolve("work")), FindingFilter.Criteria.none()));
-      critical = service.scan(db, new ScanService.Request(image, ImageOptions.defaults(tmp.resolve("work")),
-          new FindingFilter.Criteria(EnumSet.of(Severity.CRITICAL), false, List.of(), List.of())));
+      // the filter step: one vulnerability ignored as a .trivyignore would
+      ignored = service.scan(db, new ScanService.Request(image, ImageOptions.defaults(tmp.resolve("work")),
+          new FindingFilter.Criteria(Set.of(), false, IgnoreFiles.parse("CVE-2024-9143\n", ".trivyignore"), List.of())));
     }
 
     // the same 56 findings the CLI's ScanIT sees through `drydock scan`
     assertThat(all.findings()).hasSize(56);
     assertThat(all.findings()).extracting(f -> f.id()).contains("CVE-2024-9143");
     assertThat(all.sbom().image()).isNotNull();
-    assertThat(critical.findings()).isNotEmpty().allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
-    assertThat(critical.findings().size()).isLessThan(all.findings().size());
+    long cve = all.findings().stream().filter(f -> f.id().equals("CVE-2024-9143")).count();
+    assertThat(ignored.findings()).hasSize(56 - (int) cve).noneMatch(f -> f.id().equals("CVE-2024-9143"));
+    assertThat(ignored.suppressed()).hasSize((int) cve)
+        .allSatisfy(x -> assertThat(x.source()).isEqualTo(".trivyignore:1"));
 
     List<ScanEvent.FindingAppeared> appeared = events.stream()
         .filter(ScanEvent.FindingAppeared.class::isInstance).map(ScanEvent.FindingAppeared.class::cast).toList();
-    assertThat(appeared).hasSize(all.findings().size() + critical.findings().size());
+    assertThat(appeared).hasSize(all.findings().size() + ignored.findings().size());
     assertThat(appeared).allSatisfy(e -> {
       assertThat(e.target()).isEqualTo(image);
       assertThat(e.manifest()).isEqualTo(all.sbom().image().manifestDigest());
@@ -73,8 +77,9 @@ class ScanServiceIT {
         .filter(ScanEvent.ScanCompleted.class::isInstance).map(ScanEvent.ScanCompleted.class::cast).toList();
     assertThat(completed).hasSize(2);
     assertThat(completed.get(0).counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(56);
-    assertThat(completed.get(1).counts().get(Severity.CRITICAL)).isEqualTo(critical.findings().size());
-    assertThat(completed.get(1).counts().get(Severity.HIGH)).isZero();
+    assertThat(completed.get(1).counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(56 - (int) cve);
+    assertThat(completed.get(0).counts()).containsOnlyKeys(Severity.values());
+    assertThat(completed.get(0).manifest()).isEqualTo(all.sbom().image().manifestDigest()).isNotNull();
 
     Verdict gate = Policy.evaluate(all, new Policy.Context(1));
     assertThat(gate.passed()).isFalse();
