@@ -19,16 +19,7 @@ import java.util.TreeSet;
  * current image come from the layer cache) and matched against the vulnerability DB in the cache dir. Without a
  * DB, candidates are ranked by version alone and the user is told how to get one.
  */
-final class ScanningCandidates implements CandidateScanner, AutoCloseable {
-  private final VulnDb db;
-  private final ScanService service;
-  private final ImageOptionsMixin options;
-
-  private ScanningCandidates(VulnDb db, ScanService service, ImageOptionsMixin options) {
-    this.db = db;
-    this.service = service;
-    this.options = options;
-  }
+record ScanningCandidates(VulnDb db, ScanService service, ImageOptionsMixin options) implements CandidateScanner, AutoCloseable {
 
   /** A scanner over the cache dir's DB, or {@link CandidateScanner#NONE} (with a warning) when there is none. */
   static CandidateScanner open(ImageOptionsMixin options, EventSink events) throws IOException {
