@@ -4,7 +4,6 @@ import io.drydock.image.stream.CountingFilterInputStream;
 import io.drydock.model.Package;
 import io.drydock.model.Skip;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Reads one top-level Java archive as a stream (no temp files, no random access), following nested archives
@@ -74,7 +74,7 @@ final class JarWalk {
     Map<String, String> manifest = Map.of();
     boolean foundOwnPom = false;
     int packagesBefore = packages.size();
-    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
+    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(CloseShieldInputStream.wrap(in), "UTF-8", true, true)) {
       ZipArchiveEntry e;
       while ((e = zip.getNextEntry()) != null) {
         if (++totalEntries > limits.maxEntries()) {
@@ -222,17 +222,4 @@ final class JarWalk {
       }
     }
   }
-
-  /** Lets the zip reader be closed (freeing its Inflater) without closing the stream it reads from. */
-  private static final class NonClosing extends FilterInputStream {
-    NonClosing(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {
-      // the caller owns the stream
-    }
-  }
-
 }
