@@ -24,6 +24,7 @@ import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.drydock.model.Digest;
 import io.drydock.model.DrydockException;
+import io.drydock.model.EngineHost;
 import io.drydock.model.ErrorKind;
 import io.drydock.model.ImageRef;
 import io.drydock.rollout.spi.ContainerEngine;
@@ -71,8 +72,7 @@ public final class DockerEngine implements ContainerEngine {
 
   /** Connects to {@code DOCKER_HOST}, or {@code unix:///var/run/docker.sock} when it is not set. */
   public static DockerEngine fromEnvironment() {
-    String host = System.getenv("DOCKER_HOST");
-    return connect(host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host);
+    return connect(EngineHost.resolve(null, System.getenv()));
   }
 
   /** Connects to {@code unix:///path.sock} or {@code tcp://host:port}, with 2-minute requests and a 500 ms start check. */
