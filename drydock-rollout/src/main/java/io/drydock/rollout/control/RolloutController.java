@@ -5,6 +5,7 @@ import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
 import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;
+import io.drydock.model.event.RolloutEvent;
 import io.drydock.rollout.analysis.AnalysisAssessor;
 import io.drydock.rollout.analysis.AnalysisPhase;
 import io.drydock.rollout.analysis.Measurement;
@@ -87,7 +88,7 @@ public final class RolloutController {
       if (state.phase() == Phase.NEW) {
         Digest digest = engine.pull(spec.image(), timeout);
         Revision r = new Revision(state.nextRevision(), spec.image(), digest);
-        events.info(spec.name() + ": deploying r" + r.number() + " " + r.image());
+        events.emit(new RolloutEvent.DeployStarted(spec.name(), r.number(), r.image().toString(), r.digest()));
         state = new RolloutState(RolloutState.SCHEMA, spec.name(), r, null, null, null, Phase.HEALTHY, 0, 0, false,
             null, null, r.number() + 1, state.history());
         state = state.record(r, clock.instant(), "deployed", null);
@@ -225,8 +226,7 @@ public final class RolloutController {
       if (state.previous() != null) {
         Revision back = state.previous();
         Revision current = state.stable();
-        events.info(spec.name() + ": undo: traffic back to r" + back.number() + " (kept runnable), r" + current.number() + " kept for "
-            + spec.strategy().scaleDownDelay().toSeconds() + "s");
+        events.emit(new RolloutEvent.RolloutUndone(spec.name(), back.number(), current.number(), spec.strategy().scaleDownDelay()));
         state = state.withRevisions(back, null, current, clock.instant().plus(spec.strategy().scaleDownDelay()))
             .with(Phase.HEALTHY).withMessage("undo of r" + current.number());
         state = state.record(back, clock.instant(), "undo", "back from r" + current.number());
@@ -279,8 +279,8 @@ public final class RolloutController {
     }
     state = state.startRollout(next).record(next, clock.instant(), "started", null);
     store.save(state);
-    events.info(spec.name() + ": rolling out r" + next.number() + " " + next.image() + " ("
-        + (spec.strategy() instanceof RolloutStrategy.BlueGreen ? "blue/green" : "canary") + ")");
+    events.emit(new RolloutEvent.RolloutStarted(spec.name(), next.number(), next.image().toString(), next.digest(),
+        spec.strategy() instanceof RolloutStrategy.BlueGreen ? "blueGreen" : "canary"));
     return drive(state, deadline, wait);
   }
 
@@ -313,7 +313,8 @@ public final class RolloutController {
               continue;
             }
             if ((until == null && !wait) || !clock.instant().isBefore(deadline)) {
-              events.info(spec.name() + ": paused: " + state.message());
+              events.emit(new RolloutEvent.RolloutPaused(spec.name(), state.canary().number(), state.stepIndex() + 1,
+                  String.valueOf(state.message())));
               return state;
             }
             sleeper.sleep(until == null ? POLL : min(POLL, Duration.between(clock.instant(), until)));
@@ -331,8 +332,8 @@ public final class RolloutController {
           continue;
         }
         Stage stage = stages.get(state.stepIndex());
-        events.progress("rollout " + spec.name(), "r" + state.canary().number() + " step " + (state.stepIndex() + 1) + ": "
-            + stage, state.stepIndex(), stages.size());
+        events.emit(new RolloutEvent.RolloutStepped(spec.name(), state.canary().number(), state.stepIndex() + 1, stages.size(),
+            stage.toString(), stage instanceof Weight w ? w.percent() : state.canaryWeight()));
         if (stage instanceof Weight w) {
           state = state.withStep(state.stepIndex(), w.percent());
           store.save(state);
@@ -349,9 +350,10 @@ public final class RolloutController {
           store.save(state);
         } else if (stage instanceof Analyze a) {
           AnalysisOutcome outcome = analyze(state, a);
+          events.emit(new RolloutEvent.AnalysisCompleted(spec.name(), state.canary().number(), a.label(), outcome.phase().name(),
+              outcome.summary()));
           switch (AnalysisAssessor.decide(outcome.phase())) {
             case CONTINUE -> {
-              events.info(spec.name() + ": analysis " + a.label() + " successful");
               state = state.withStep(state.stepIndex() + 1, state.canaryWeight());
               store.save(state);
             }
@@ -386,7 +388,7 @@ public final class RolloutController {
   private RolloutState advance(RolloutState state) {
     RolloutState s = state.withPause(Phase.PROGRESSING, null, null).withStep(state.stepIndex() + 1, state.canaryWeight());
     store.save(s);
-    events.info(spec.name() + ": promoted past step " + (state.stepIndex() + 1));
+    events.emit(new RolloutEvent.RolloutAdvanced(spec.name(), state.canary().number(), state.stepIndex() + 1));
     return s;
   }
 
@@ -398,8 +400,7 @@ public final class RolloutController {
         .withPause(Phase.HEALTHY, null, null).withStep(0, 0);
     s = s.record(now, clock.instant(), "promoted", "replaced r" + old.number());
     store.save(s);
-    events.info(spec.name() + ": r" + now.number() + " is stable" + (delay.isZero() ? "" : "; r" + old.number()
-        + " stays runnable out of rotation for " + delay.toSeconds() + "s ('drydock rollout undo' flips back)"));
+    events.emit(new RolloutEvent.RolloutPromoted(spec.name(), now.number(), old.number(), delay.isZero() ? null : delay));
     return converge(s, deadline);
   }
 
@@ -411,7 +412,11 @@ public final class RolloutController {
     }
     store.save(s);
     events.warn(spec.name() + ": aborting r" + (state.canary() == null ? "?" : state.canary().number()) + ": " + reason);
-    return converge(s, deadline.isAfter(clock.instant()) ? deadline : clock.instant().plus(spec.progressDeadline()));
+    RolloutState after = converge(s, deadline.isAfter(clock.instant()) ? deadline : clock.instant().plus(spec.progressDeadline()));
+    if (state.canary() != null && after.stable() != null) {
+      events.emit(new RolloutEvent.RolloutAborted(spec.name(), state.canary().number(), reason, after.stable().number()));
+    }
+    return after;
   }
 
   private RolloutState scaleDownIfDue(RolloutState state) {
