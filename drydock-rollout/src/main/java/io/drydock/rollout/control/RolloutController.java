@@ -89,8 +89,8 @@ public final class RolloutController {
         Digest digest = engine.pull(spec.image(), timeout);
         Revision r = new Revision(state.nextRevision(), spec.image(), digest);
         events.emit(new RolloutEvent.DeployStarted(spec.name(), r.number(), r.image().toString(), r.digest()));
-        state = new RolloutState(RolloutState.SCHEMA, spec.name(), r, null, null, null, Phase.HEALTHY, 0, 0, false,
-            null, null, r.number() + 1, state.history());
+        state = new RolloutState(RolloutState.SCHEMA, spec.name(), RolloutState.Revisions.of(r),
+            RolloutState.Progress.at(Phase.HEALTHY, false, null), r.number() + 1, state.history());
         state = state.record(r, clock.instant(), "deployed", null);
         store.save(state);
         try {
@@ -100,8 +100,7 @@ public final class RolloutController {
             throw e;
           }
           RolloutState failed = RolloutState.initial(spec.name()).record(r, clock.instant(), "failed", e.getMessage());
-          failed = new RolloutState(failed.schema(), failed.service(), null, null, null, null, Phase.NEW, 0, 0, false, null,
-              e.getMessage(), r.number() + 1, failed.history());
+          failed = failed.with(RolloutState.Progress.at(Phase.NEW, false, e.getMessage())).withNextRevision(r.number() + 1);
           store.save(failed);
           converge(failed, clock.instant().plus(timeout));
           throw e;
@@ -860,8 +859,8 @@ public final class RolloutController {
     int next = revisions.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
     events.warn(spec.name() + ": no saved state in " + store.dir() + "; rebuilt it from container labels: r" + stable
         + " is stable" + (revisions.size() > 1 ? ", other revisions " + revisions.keySet() + " will be removed" : ""));
-    RolloutState rebuilt = new RolloutState(RolloutState.SCHEMA, spec.name(), revisions.get(stable), null, null, null,
-        Phase.HEALTHY, 0, 0, true, null, "rebuilt from container labels", next, List.of());
+    RolloutState rebuilt = new RolloutState(RolloutState.SCHEMA, spec.name(), RolloutState.Revisions.of(revisions.get(stable)),
+        RolloutState.Progress.at(Phase.HEALTHY, true, "rebuilt from container labels"), next, List.of());
     store.save(rebuilt);
     return rebuilt;
   }
