@@ -11,6 +11,7 @@ import io.drydock.rollout.plan.Labels;
 import io.drydock.rollout.plan.Revision;
 import io.drydock.rollout.plan.Stage;
 import io.drydock.rollout.spec.Metric;
+import io.drydock.rollout.spec.NetworkSettings;
 import io.drydock.rollout.spec.MetricProvider;
 import io.drydock.rollout.spec.ServiceSpec;
 import io.drydock.rollout.spi.ContainerEngine;
@@ -174,7 +175,7 @@ final class AnalysisRun {
     List<String> out = new ArrayList<>();
     for (ContainerInfo c : engine.list(Map.of(Labels.SERVICE, spec.name(), Labels.REVISION, Integer.toString(r.number())))) {
       if (c.running() && c.labels().get(Labels.PORT) != null) {
-        out.add("127.0.0.1:" + c.labels().get(Labels.PORT));
+        out.add(NetworkSettings.LOOPBACK + ":" + c.labels().get(Labels.PORT));
       }
     }
     return out;
