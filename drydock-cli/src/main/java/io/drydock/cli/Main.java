@@ -32,8 +32,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.rollout.RolloutCommand.class,
       io.drydock.cli.sign.KeygenCommand.class, io.drydock.cli.sign.SignCommand.class, io.drydock.cli.sign.VerifyCommand.class,
       io.drydock.cli.sign.AttestCommand.class,
-      CompletionCommand.class,
-      BenchCommand.class
+      CompletionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
