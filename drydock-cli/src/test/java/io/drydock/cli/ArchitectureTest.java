@@ -68,7 +68,7 @@ class ArchitectureTest {
     noClasses().that().resideInAnyPackage("io.drydock.scan.layer", "io.drydock.scan.match", "io.drydock.scan.version",
             "io.drydock.policy..").and().resideOutsideOfPackage("io.drydock.policy.sign..")
         .should().dependOnClassesThat(IMPURE)
-        .orShould().dependOnClassesThat().resideInAnyPackage("io.drydock.image.registry..", "io.drydock.image.source..")
+        .orShould().dependOnClassesThat().resideInAnyPackage("io.drydock.image.registry..", "io.drydock.image.engine..")
         .orShould().callMethod(System.class, "currentTimeMillis")
         .orShould().callMethod(System.class, "nanoTime")
         .orShould().callMethod(java.time.Instant.class, "now")
