@@ -174,8 +174,12 @@ public final class Evaluator {
         }
       }
     } else if (c instanceof Rule.Custom x) {
-      if (x.expression().matches(celInput.get())) {
-        bad.add(rule.message() != null ? rule.message() : "matched: " + x.expression().expression());
+      try {
+        if (x.expression().matches(celInput.get())) {
+          bad.add(rule.message() != null ? rule.message() : "matched: " + x.expression().expression());
+        }
+      } catch (IllegalStateException e) {
+        bad.add("CEL evaluation failed (the rule fails closed): " + e.getMessage());
       }
     } else if (c instanceof Rule.Approvals a) {
       String kind = ctx.overrideReason() != null && a.requirement().changes().contains("override") ? "override" : ctx.change();
