@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
+      io.drydock.cli.policy.PolicyCommand.class, io.drydock.cli.policy.ApproveCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

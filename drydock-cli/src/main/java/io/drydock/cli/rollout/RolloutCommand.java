@@ -38,7 +38,7 @@ public final class RolloutCommand implements Callable<Integer> {
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {" 0:Done.", " 2:Usage error.", " 3:Invalid input.", " 4:Not found.", " 6:Unreachable.",
+      exitCodeList = {" 0:Done.", " 1:Refused by --policy before any container started.", " 2:Usage error.", " 3:Invalid input.", " 4:Not found.", " 6:Unreachable.",
         " 8:Rollout aborted: traffic is on the stable revision.", " 9:Conflict."},
       description = {"Rolls out a new image (the service file's, or --image): pins its digest, brings the new side",
         "up without traffic, runs smoke tests, then follows the strategy. Returns when the rollout completed, or",
@@ -54,6 +54,12 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait through pauses for a promote (until --timeout), and for the old side's scale-down.")
     boolean wait;
 
+    @Option(names = "--policy", paramLabel = "FILE", description = "Evaluate this policy on the new image first; refuse (exit 1) before any container starts when it denies.")
+    java.nio.file.@Nullable Path policy;
+
+    @Option(names = "--override", paramLabel = "REASON", description = "Roll out despite denials, where the policy allows overrides; recorded in the state dir.")
+    @Nullable String override;
+
     @Override
     public Integer call() throws Exception {
       ImageRef ref = null;
@@ -63,6 +69,10 @@ public final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw DrydockException.usage("Tried to read --image but failed because: " + e.getMessage());
         }
+      }
+      Integer refused = io.drydock.cli.policy.RolloutGate.check(spec, options.serviceFile, ref, policy, override, options.stateDir);
+      if (refused != null) {
+        return refused;
       }
       try (RolloutOptions.Wiring w = options.wire(spec)) {
         return report(spec, w.controller.start(ref, options.timeout, wait), w);

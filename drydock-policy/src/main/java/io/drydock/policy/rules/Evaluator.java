@@ -166,7 +166,9 @@ public final class Evaluator {
     } else if (c instanceof Rule.MaxFindings m) {
       Map<Severity, Integer> count = new EnumMap<>(Severity.class);
       findings.forEach(f -> count.merge(f.finding().severity(), 1, Integer::sum));
-      for (Severity s : Severity.values()) {
+      Severity[] order = Severity.values();
+      for (int i = order.length - 1; i >= 0; i--) {
+        Severity s = order[i];
         Integer max = m.max().get(s);
         int n = count.getOrDefault(s, 0);
         if (max != null && n > max) {
