@@ -77,6 +77,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       " 0:No finding remains after the filters (or --exit-code is 0, the default).",
       " N:The value of --exit-code, when at least one finding remains.",
+      " 1:With --policy: the policy denies (or N from --exit-code).",
       " 2:Usage error.",
       " 3:Invalid input: malformed SBOM, ignore file, VEX document or image.",
       " 4:Image, SBOM or ignore file not found.",
@@ -137,6 +138,10 @@ final class ScanCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
   @Nullable Path output;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Let this drydock-policy.yaml decide the gate: exit 1 (or --exit-code N) when it denies, 0 when it passes.")
+  @Nullable Path policy;
+
   @Mixin ImageOptionsMixin imageOptions;
 
   @Override
@@ -175,6 +180,9 @@ final class ScanCommand implements Callable<Integer> {
           writers.write(report, format, out);
         }
       });
+      if (policy != null) {
+        return io.drydock.cli.policy.ScanGate.apply(spec, policy, reported, report.findings(), vulnDb, now, exitCode == 0 ? 1 : exitCode);
+      }
       return report.findings().isEmpty() ? 0 : exitCode;
     }
   }

@@ -87,14 +87,13 @@ public final class ApproveCommand implements Callable<Integer> {
   }
 
   private Digest resolve(String ref) throws java.io.IOException {
-    ImageRef parsed;
     try {
-      parsed = ImageRef.parse(ref);
+      ImageRef parsed = ImageRef.parse(ref);
+      if (parsed.digest() != null) {
+        return parsed.digest();
+      }
     } catch (IllegalArgumentException e) {
-      throw DrydockException.usage("Tried to read the image " + ref + " but failed because: " + e.getMessage());
-    }
-    if (parsed.digest() != null) {
-      return parsed.digest();
+      // not a registry reference (oci-archive:, engine: …): open it to read its digest
     }
     ImageMetadata m = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), Console.of(spec))
         .take(ref, imageOptions.toImageOptions()).sbom().image();
