@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 
 /**
  * The policy gate of {@code rollout start}: evaluates the policy on the new image before anything starts.
@@ -36,8 +37,24 @@ public final class RolloutGate {
 
   private RolloutGate() {}
 
-  public static @Nullable Integer check(CommandSpec spec, Path serviceFile, @Nullable ImageRef image, @Nullable Path policyFile,
-      @Nullable String override, @Nullable Path stateDir) throws IOException {
+  /** The options {@code rollout start} takes for its gate (a picocli mixin). */
+  public static final class Options {
+    @Option(names = "--policy", paramLabel = "FILE",
+        description = "Evaluate this policy on the new image first; refuse (exit 1) before any container starts when it denies.")
+    @Nullable Path policy;
+
+    @Option(names = "--override", paramLabel = "REASON",
+        description = "Roll out despite denials where the policy allows overrides; recorded in STATE-DIR/" + OVERRIDES + ".")
+    @Nullable String override;
+
+    @Option(names = "--db", paramLabel = "FILE", description = "Vulnerability DB for the policy (default: <cache-dir>/vulndb.sqlite).")
+    @Nullable Path db;
+  }
+
+  public static @Nullable Integer check(CommandSpec spec, Path serviceFile, @Nullable ImageRef image, Options gate,
+      @Nullable Path stateDir) throws IOException {
+    Path policyFile = gate.policy;
+    String override = gate.override;
     if (policyFile == null) {
       if (override != null) {
         throw DrydockException.usage("--override needs --policy");
@@ -55,7 +72,7 @@ public final class RolloutGate {
     Path work = ImageOptionsMixin.workDirUnder(cache);
     ImageOptions options = new ImageOptions(null, false, null, null, work, java.time.Duration.ofSeconds(60));
     ImageFacts facts;
-    try (PolicyTargets targets = new PolicyTargets(policy, cache.resolve("vulndb.sqlite"), cache, options, console)) {
+    try (PolicyTargets targets = new PolicyTargets(policy, gate.db != null ? gate.db : cache.resolve("vulndb.sqlite"), cache, options, console)) {
       facts = targets.image(ref);
     }
     ApprovalStore approvals = ApprovalStore.of(stateDir, System.getenv());

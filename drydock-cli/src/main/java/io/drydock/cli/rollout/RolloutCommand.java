@@ -54,11 +54,7 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait through pauses for a promote (until --timeout), and for the old side's scale-down.")
     boolean wait;
 
-    @Option(names = "--policy", paramLabel = "FILE", description = "Evaluate this policy on the new image first; refuse (exit 1) before any container starts when it denies.")
-    java.nio.file.@Nullable Path policy;
-
-    @Option(names = "--override", paramLabel = "REASON", description = "Roll out despite denials, where the policy allows overrides; recorded in the state dir.")
-    @Nullable String override;
+    @Mixin io.drydock.cli.policy.RolloutGate.Options gate;
 
     @Override
     public Integer call() throws Exception {
@@ -70,7 +66,7 @@ public final class RolloutCommand implements Callable<Integer> {
           throw DrydockException.usage("Tried to read --image but failed because: " + e.getMessage());
         }
       }
-      Integer refused = io.drydock.cli.policy.RolloutGate.check(spec, options.serviceFile, ref, policy, override, options.stateDir);
+      Integer refused = io.drydock.cli.policy.RolloutGate.check(spec, options.serviceFile, ref, gate, options.stateDir);
       if (refused != null) {
         return refused;
       }
