@@ -20,7 +20,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock approve SERVICE|ROLLOUT --by NAME --reason TEXT}. */
-@Command(name = "approve", mixinStandardHelpOptions = true,
+@Command(name = "approve", header = "Record an approval of one image digest for a service.",
+    footer = {"", "Examples:", "  drydock approve --by alice --reason 'CAB-142 reviewed' \\",
+        "      examples/rollout/web.yaml",
+        "  drydock approve web --by bob --reason hotfix --digest \\",
+        "    sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"},
+    mixinStandardHelpOptions = true,
     description = {"Records an approval of one image digest for a service (or rollout): who, when, why. An approval",
       "is bound to the digest it approved; a new image needs new approvals. SUBJECT is a service file (its name and",
       "image are used) or a service name with --digest or --image. Approvals are kept in STATE-DIR/approvals.json",

@@ -31,7 +31,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock policy check|exceptions}. */
-@Command(name = "policy", mixinStandardHelpOptions = true,
+@Command(name = "policy", header = "Evaluate the policy file on images, SBOMs and services.",
+    footer = {"", "Examples:",
+        "  drydock policy check --policy drydock-policy.yaml examples/rollout/web.yaml",
+        "  drydock policy exceptions --format openvex -o exceptions.openvex.json"},
+    mixinStandardHelpOptions = true,
     description = {"The decide stage: evaluate drydock-policy.yaml (schema drydock.policy/v1, docs/policy.md) on images,",
       "SBOMs and services, and export its exceptions."},
     subcommands = {PolicyCommand.Check.class, PolicyCommand.Exceptions.class},
@@ -59,13 +63,15 @@ public final class PolicyCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "check", mixinStandardHelpOptions = true,
+  @Command(name = "check", header = "Print the verdict of every policy rule for each target.", mixinStandardHelpOptions = true,
       description = {"Evaluates the policy on each TARGET and prints the verdict of every rule with its reasons.",
         "TARGET is a service file (its image, name, tier: and labels are used), an SBOM file, or an image in any",
         "form 'drydock sbom' takes. Findings come from the vulnerability DB (--db) when a rule needs them.",
         "Rules for rollouts only (window, approval) are skipped unless --rollout is given."},
-      footer = {"", "Examples:", "  drydock policy check --policy drydock-policy.yaml 127.0.0.1:5000/web@sha256:…",
-        "  drydock policy check -f sarif -o policy.sarif services/web.yaml"},
+      footer = {"", "Examples:", "  drydock policy check --policy drydock-policy.yaml 127.0.0.1:5000/web:1.2",
+        "  drydock policy check -f sarif -o policy.sarif examples/rollout/web.yaml",
+        "  drydock policy check --rollout --at 2026-12-24T10:00:00Z \\",
+        "      examples/rollout/web.yaml"},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Every target passed (warnings allowed).", " 1:The policy denies at least one target.", " 2:Usage error.",
         " 3:Invalid input: malformed policy (file:line:col and rule id), SBOM, service file or image.",
@@ -131,7 +137,10 @@ public final class PolicyCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "exceptions", mixinStandardHelpOptions = true,
+  @Command(name = "exceptions", header = "List the policy's exceptions, or export them as OpenVEX.",
+      footer = {"", "Examples:", "  drydock policy exceptions --policy drydock-policy.yaml",
+        "  drydock policy exceptions --format openvex -o exceptions.openvex.json"},
+      mixinStandardHelpOptions = true,
       description = {"Lists the policy's exceptions (expired ones marked EXPIRED), or exports them as OpenVEX v0.2.0."},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Listed; no exception has expired.", " 1:At least one exception has expired (it no longer suppresses).",
