@@ -49,6 +49,9 @@ public final class RolloutGate {
 
     @Option(names = "--db", paramLabel = "FILE", description = "Vulnerability DB for the policy (default: <cache-dir>/vulndb.sqlite).")
     @Nullable Path db;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "Layer cache and work dir for reading the image (default: as 'scan').")
+    @Nullable Path cacheDir;
   }
 
   public static @Nullable Integer check(CommandSpec spec, Path serviceFile, @Nullable ImageRef image, Options gate,
@@ -68,7 +71,7 @@ public final class RolloutGate {
       throw DrydockException.invalidInput("The service file " + serviceFile + " names no image");
     }
     Console console = Console.of(spec);
-    Path cache = LayerCache.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
+    Path cache = gate.cacheDir != null ? gate.cacheDir : LayerCache.defaultDir(System.getenv(), Path.of(System.getProperty("user.home")));
     Path work = ImageOptionsMixin.workDirUnder(cache);
     ImageOptions options = new ImageOptions(null, false, null, null, work, java.time.Duration.ofSeconds(60));
     ImageFacts facts;
