@@ -46,7 +46,8 @@ public final class PolicyBenchmark {
     Path repo = Path.of(args.length > 1 ? args[1] : "..").toAbsolutePath().normalize();
     Path tmp = Files.createTempDirectory("policy-bench");
     Path dbFile = ScanFixtures.langDb(tmp);
-    RuleSet policy = PolicyFile.read(repo.resolve("examples/policy/drydock-policy.yaml"));
+    Path policyFile = args.length > 2 ? Path.of(args[2]) : repo.resolve("examples/policy/drydock-policy.yaml");
+    RuleSet policy = PolicyFile.read(policyFile);
     Sbom sbom = Inventory.create(null, tmp, EventSink.NONE).take(repo.resolve("testdata/images/lang-packages.oci.tar").toString(),
         ImageOptions.defaults(tmp)).sbom();
     List<ImageFacts> stored = new ArrayList<>(n);
@@ -86,7 +87,7 @@ public final class PolicyBenchmark {
     Evaluator evaluator = new Evaluator(policy, (r, d, t) -> new SignatureCheck.Failed("no signature"));
 
     System.out.printf("policy check of %,d stored SBOM scan results (%d findings, %d packages each before variation), policy %s (%d rules)%n",
-        n, storedFindings.get(0).size(), sbom.packages().size(), "examples/policy/drydock-policy.yaml", policy.rules().size());
+        n, storedFindings.get(0).size(), sbom.packages().size(), repo.relativize(policyFile.toAbsolutePath().normalize()), policy.rules().size());
     long bestGate = Long.MAX_VALUE;
     long bestPolicy = Long.MAX_VALUE;
     long firstPolicy = -1;
