@@ -96,7 +96,9 @@ public final class Evaluator {
     String skip = null;
     if (c instanceof Rule.Sla s) {
       for (ImageFacts.FindingFacts f : findings) {
-        SlaStatus st = s.table().assess(tier, f.finding().severity(), f.fixAvailable(), ctx.now());
+        SlaStatus st = f.fixAvailable() == null && f.finding().isFixable()
+            ? new SlaStatus.NotApplicable("fixed in " + f.finding().fixedVersions().get(0) + ", but the DB has no date for the fix")
+            : s.table().assess(tier, f.finding().severity(), f.fixAvailable(), ctx.now());
         sla.add(new Evaluation.SlaLine(rule.id(), f.finding(), st));
         String line = f.finding().id() + " " + f.finding().severity() + " in " + f.finding().pkg().name() + " "
             + f.finding().pkg().version() + ": " + st.describe();

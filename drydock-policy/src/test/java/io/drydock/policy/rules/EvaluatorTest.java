@@ -128,7 +128,8 @@ class EvaluatorTest {
   @Test
   void slaRuleDeniesOverdueAndWarnsDueSoonPerTier() {
     var fs = List.of(ff(finding("CVE-1", Severity.CRITICAL, "openssl", true), "2026-11-30T00:00:00Z"),
-        ff(finding("CVE-2", Severity.HIGH, "curl", true), "2026-11-28T00:00:00Z"), ff(finding("CVE-3", Severity.LOW, "zlib", false), null));
+        ff(finding("CVE-2", Severity.HIGH, "curl", true), "2026-11-28T00:00:00Z"), ff(finding("CVE-3", Severity.LOW, "zlib", false), null),
+        ff(finding("CVE-4", Severity.HIGH, "musl", true), null));
     RuleSet p = policy("  - {id: sla, sla: {days: {tier-0: {critical: 2, high: 7}, default: {critical: 7, high: 30}}}}\n");
     ImageFacts img = image("127.0.0.1:5000/pay:1", "app", fs);
     var ctx = Evaluation.Context.check(NOW);
@@ -138,7 +139,8 @@ class EvaluatorTest {
         .isEqualTo("WARN CVE-1 CRITICAL in openssl 1.0: due in 3 days");
     Evaluation e = new Evaluator(p, SignatureCheck.UNAVAILABLE).evaluate(img, ServiceFacts.none(), ctx);
     assertThat(e.sla()).extracting(l -> l.status().describe())
-        .containsExactly("due in 3 days", "within SLA (24 days left)", "no SLA: no fix available");
+        .containsExactly("due in 3 days", "within SLA (24 days left)", "no SLA: no fix available",
+            "no SLA: fixed in 1.1, but the DB has no date for the fix");
   }
 
   @ParameterizedTest(name = "{0}")
