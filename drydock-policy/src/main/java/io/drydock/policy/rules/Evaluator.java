@@ -100,12 +100,10 @@ public final class Evaluator {
             ? new SlaStatus.NotApplicable("fixed in " + f.finding().fixedVersions().get(0) + ", but the DB has no date for the fix")
             : s.table().assess(tier, f.finding().severity(), f.fixAvailable(), ctx.now());
         sla.add(new Evaluation.SlaLine(rule.id(), f.finding(), st));
-        String line = f.finding().id() + " " + f.finding().severity() + " in " + f.finding().pkg().name() + " "
-            + f.finding().pkg().version() + ": " + st.describe();
-        if (st instanceof SlaStatus.Overdue) {
-          bad.add(line);
-        } else if (st instanceof SlaStatus.DueSoon) {
-          soon.add(line);
+        if (st instanceof SlaStatus.Overdue || st instanceof SlaStatus.DueSoon) {
+          String line = f.finding().id() + " " + f.finding().severity() + " in " + f.finding().pkg().name() + " "
+              + f.finding().pkg().version() + ": " + st.describe();
+          (st instanceof SlaStatus.Overdue ? bad : soon).add(line);
         }
       }
     } else if (c instanceof Rule.Registries r) {
