@@ -31,8 +31,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
       CompletionCommand.class,
-      io.drydock.cli.policy.PolicyCommand.class, io.drydock.cli.policy.ApproveCommand.class,
-      BenchCommand.class
+      io.drydock.cli.policy.PolicyCommand.class, io.drydock.cli.policy.ApproveCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

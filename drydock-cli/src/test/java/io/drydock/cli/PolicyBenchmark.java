@@ -9,7 +9,7 @@ import io.drydock.model.Package;
 import io.drydock.model.Sbom;
 import io.drydock.model.Severity;
 import io.drydock.model.event.EventSink;
-import io.drydock.policy.file.PolicyFile;
+import io.drydock.cli.policy.PolicyFiles;
 import io.drydock.policy.rules.Evaluation;
 import io.drydock.policy.rules.Evaluator;
 import io.drydock.policy.rules.ImageFacts;
@@ -19,7 +19,7 @@ import io.drydock.policy.rules.SignatureCheck;
 import io.drydock.scan.Inventory;
 import io.drydock.scan.Scanner;
 import io.drydock.scan.db.VulnDb;
-import io.drydock.scan.filter.FindingFilter;
+import io.drydock.policy.filter.FindingFilter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public final class PolicyBenchmark {
     Path tmp = Files.createTempDirectory("policy-bench");
     Path dbFile = ScanFixtures.langDb(tmp);
     Path policyFile = args.length > 2 ? Path.of(args[2]) : repo.resolve("examples/policy/drydock-policy.yaml");
-    RuleSet policy = PolicyFile.read(policyFile);
+    RuleSet policy = PolicyFiles.read(policyFile);
     Sbom sbom = Inventory.create(null, tmp, EventSink.NONE).take(repo.resolve("testdata/images/lang-packages.oci.tar").toString(),
         ImageOptions.defaults(tmp)).sbom();
     List<ImageFacts> stored = new ArrayList<>(n);

@@ -114,7 +114,7 @@ public final class PolicyCommand implements Callable<Integer> {
       if (!List.of("table", "json", "sarif").contains(fmt)) {
         throw DrydockException.usage("unknown format '" + format + "' (table, json, sarif)");
       }
-      RuleSet p = PolicyFile.read(policy);
+      RuleSet p = PolicyFiles.read(policy);
       Console console = Console.of(spec);
       Instant now = at != null ? at : Instant.now();
       List<Evaluation> evaluations = new ArrayList<>();
@@ -163,7 +163,7 @@ public final class PolicyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      RuleSet p = PolicyFile.read(policy);
+      RuleSet p = PolicyFiles.read(policy);
       Instant now = at != null ? at : Instant.now();
       LocalDate today = now.atZone(ZoneOffset.UTC).toLocalDate();
       List<PolicyExceptionRule> expired = p.exceptions().expiredOn(today);

@@ -8,12 +8,11 @@ import io.drydock.model.Digest;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ImageRef;
 import io.drydock.policy.Verdict;
-import io.drydock.policy.file.PolicyFile;
 import io.drydock.policy.rules.Evaluation;
 import io.drydock.policy.rules.Evaluator;
 import io.drydock.policy.rules.ImageFacts;
 import io.drydock.policy.rules.RuleSet;
-import io.drydock.scan.layer.LayerCache;
+import io.drydock.scan.LayerCache;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -64,7 +63,7 @@ public final class RolloutGate {
       }
       return null;
     }
-    RuleSet policy = PolicyFile.read(policyFile);
+    RuleSet policy = PolicyFiles.read(policyFile);
     PolicyInputs.Service service = PolicyInputs.service(serviceFile);
     String ref = image != null ? image.toString() : service.image();
     if (ref == null) {

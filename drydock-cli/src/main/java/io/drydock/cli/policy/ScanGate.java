@@ -3,7 +3,6 @@ package io.drydock.cli.policy;
 import io.drydock.model.Finding;
 import io.drydock.model.Sbom;
 import io.drydock.policy.Verdict;
-import io.drydock.policy.file.PolicyFile;
 import io.drydock.policy.rules.Evaluation;
 import io.drydock.policy.rules.Evaluator;
 import io.drydock.policy.rules.RuleSet;
@@ -24,7 +23,7 @@ public final class ScanGate {
 
   /** The exit code: 0 when the policy passes, {@code denyCode} when it denies. */
   public static int apply(CommandSpec spec, Path policyFile, Sbom sbom, List<Finding> findings, VulnDb db, Instant now, int denyCode) {
-    RuleSet policy = PolicyFile.read(policyFile);
+    RuleSet policy = PolicyFiles.read(policyFile);
     var facts = PolicyInputs.facts(sbom, findings, id -> db.byId(id).orElse(null));
     Evaluation e = new Evaluator(policy, SignatureChecks.current()).evaluate(facts, ServiceFacts.none(), Evaluation.Context.check(now));
     PrintWriter err = spec.commandLine().getErr();

@@ -7,20 +7,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import io.drydock.model.DrydockException;
 import io.drydock.policy.rules.RuleSet;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads {@code drydock-policy.yaml} (schema {@value #SCHEMA}). Every problem is one
+ * Parses {@code drydock-policy.yaml} (schema {@value #SCHEMA}). Every problem is one
  * {@link PolicyFileException}: {@code file:line:col: rule ID: message}; unknown keys and duplicate keys are
- * rejected.
+ * rejected. Reading the file is the caller's (the decide packages do no I/O).
  */
 public final class PolicyFile {
   public static final String SCHEMA = "drydock.policy/v1";
@@ -35,18 +30,6 @@ public final class PolicyFile {
 
   private PolicyFile() {}
 
-  public static RuleSet read(Path file) {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw DrydockException.notFound("Tried to read the policy " + file + " but it does not exist");
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw DrydockException.invalidInput("Tried to read the policy " + file + " but failed because: " + e.getMessage());
-    }
-    return parse(file.toString(), text);
-  }
-
   /** Parses policy text; {@code name} is used in messages. */
   public static RuleSet parse(String name, String text) {
     JsonNode tree;
@@ -57,7 +40,7 @@ public final class PolicyFile {
     } catch (JsonProcessingException e) {
       throw located(name, e, null, null);
     } catch (IOException e) {
-      throw DrydockException.invalidInput(name + ": " + e.getMessage());
+      throw new PolicyFileException(name, 1, 1, null, String.valueOf(e.getMessage()));
     }
     if (tree == null || !tree.isObject()) {
       throw new PolicyFileException(name, 1, 1, null, "a policy is a YAML mapping starting with 'schema: " + SCHEMA + "'");
