@@ -30,7 +30,11 @@ import picocli.CommandLine.Option;
       io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
-      io.drydock.cli.sign.KeygenCommand.class, io.drydock.cli.sign.SignCommand.class, io.drydock.cli.sign.VerifyCommand.class,
+      io.drydock.cli.policy.PolicyCommand.class,
+      io.drydock.cli.policy.ApproveCommand.class,
+      io.drydock.cli.sign.KeygenCommand.class,
+      io.drydock.cli.sign.SignCommand.class,
+      io.drydock.cli.sign.VerifyCommand.class,
       io.drydock.cli.sign.AttestCommand.class,
       CompletionCommand.class
     },

@@ -71,6 +71,7 @@ import picocli.CommandLine.Spec;
     exitCodeList = {
       " 0:No finding remains after the filters (or --exit-code is 0, the default).",
       " N:The value of --exit-code, when at least one finding remains.",
+      " 1:With --policy: the policy denies (or N from --exit-code).",
       " 2:Usage error.",
       " 3:Invalid input: malformed SBOM, ignore file, VEX document or image.",
       " 4:Image, SBOM or ignore file not found.",
@@ -130,6 +131,10 @@ final class ScanCommand implements Callable<Integer> {
 
   @Mixin OutputOption output;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Let this drydock-policy.yaml decide the gate: exit 1 (or --exit-code N) when it denies, 0 when it passes.")
+  @Nullable Path policy;
+
   @Mixin ImageOptionsMixin imageOptions;
 
   @Override
@@ -150,6 +155,10 @@ final class ScanCommand implements Callable<Integer> {
           writers.write(report, format, out);
         }
       });
+      if (policy != null) {
+        return io.drydock.cli.policy.ScanGate.apply(spec, policy, report.sbom(), report.findings(), vulnDb, report.createdAt(),
+            exitCode == 0 ? 1 : exitCode);
+      }
       Policy.Context gate = new Policy.Context(exitCode);
       return gate.exitCodeOf(Policy.evaluate(report, gate));
     }

@@ -51,7 +51,7 @@ public final class RolloutCommand implements Callable<Integer> {
           "  drydock rollout start --wait --timeout 10m \\",
           "      --image 127.0.0.1:5000/drydock-testapp:2 examples/rollout/web.yaml"},
       mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {" 0:Done.", " 2:Usage error.", " 3:Invalid input.", " 4:Not found.", " 6:Unreachable.",
+      exitCodeList = {" 0:Done.", " 1:Refused by --policy before any container started.", " 2:Usage error.", " 3:Invalid input.", " 4:Not found.", " 6:Unreachable.",
         " 8:Rollout aborted: traffic is on the stable revision.", " 9:Conflict."},
       description = {"Rolls out a new image (the service file's, or --image): pins its digest, brings the new side",
         "up without traffic, runs smoke tests, then follows the strategy. Returns when the rollout completed, or",
@@ -67,6 +67,8 @@ public final class RolloutCommand implements Callable<Integer> {
     @Option(names = "--wait", description = "Wait through pauses for a promote (until --timeout), and for the old side's scale-down.")
     boolean wait;
 
+    @Mixin io.drydock.cli.policy.RolloutGate.Options gate;
+
     @Override
     public Integer call() throws Exception {
       ImageRef ref = null;
@@ -76,6 +78,10 @@ public final class RolloutCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
           throw DrydockException.usage("Tried to read --image but failed because: " + e.getMessage());
         }
+      }
+      Integer refused = io.drydock.cli.policy.RolloutGate.check(spec, options.serviceFile, ref, gate, options.stateDir);
+      if (refused != null) {
+        return refused;
       }
       return report(spec, options.service(spec).start(options.serviceFile, ref, options.timeout, wait));
     }

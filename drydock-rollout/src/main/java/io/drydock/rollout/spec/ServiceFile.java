@@ -87,7 +87,7 @@ public final class ServiceFile {
 
   private @Nullable ServiceSpec service(YMap m) {
     in.keys(m, "", Set.of("service", "image", "replicas", "container", "network", "healthCheck", "router", "strategy",
-        "smokeTests", "analysisTemplates", "progressDeadline"));
+        "smokeTests", "analysisTemplates", "progressDeadline", "tier")); // tier: read by the policy (issue 9)
     String name = in.requiredString(m, "service", "service");
     ImageRef image = null;
     YScalar imageNode = in.scalar(m, "image", "image", true);
