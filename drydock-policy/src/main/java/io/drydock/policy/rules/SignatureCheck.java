@@ -6,8 +6,8 @@ import java.util.List;
 
 /**
  * Verifies an image's signatures (cosign's wire format) against what a {@code signature} rule trusts. The
- * real implementation lives with signing (branch {@code sign}); this interface is all the rule needs, so the
- * rule is pure logic and tested with fake results.
+ * real implementation is the CLI's {@code SignatureChecks}, over {@code io.drydock.policy.sign.Verifier}; this
+ * interface is all the rule needs, so the rule is pure logic and tested with fake results.
  */
 @FunctionalInterface
 public interface SignatureCheck {
@@ -43,6 +43,6 @@ public interface SignatureCheck {
 
   Result verify(ImageRef ref, Digest digest, Trust trust);
 
-  /** Until verification is wired in: every check fails with a clear reason. */
+  /** Where no registry may be reached: every check fails with a clear reason. */
   SignatureCheck UNAVAILABLE = (ref, digest, trust) -> new Failed("signature verification is not available in this build");
 }
