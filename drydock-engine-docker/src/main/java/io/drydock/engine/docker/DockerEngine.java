@@ -122,6 +122,11 @@ public final class DockerEngine implements ContainerEngine {
     return host;
   }
 
+  /** The docker-java client, for the other adapters of this package ({@link EngineInventory}). */
+  DockerClient client() {
+    return client;
+  }
+
   private static void checkSocket(String host, URI uri) {
     if ("unix".equals(uri.getScheme()) && !Files.exists(Path.of(uri.getPath()))) {
       throw new DrydockException(ErrorKind.UNREACHABLE, "Tried to connect to the container engine at " + host
@@ -453,7 +458,7 @@ public final class DockerEngine implements ContainerEngine {
   }
 
   /** Runs one API call and turns docker-java's failures into DrydockExceptions saying what was tried. */
-  private <T> T call(String what, Supplier<T> action) {
+  <T> T call(String what, Supplier<T> action) {
     checkSocket(host, URI.create(host));
     try {
       return action.get();
