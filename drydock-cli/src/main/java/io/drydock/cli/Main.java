@@ -30,6 +30,11 @@ import picocli.CommandLine.Option;
       io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
+      io.drydock.cli.ledger.InventoryCommand.class,
+      io.drydock.cli.ledger.RescanCommand.class,
+      io.drydock.cli.ledger.AffectedCommand.class,
+      io.drydock.cli.ledger.AuditCommand.class,
+      io.drydock.cli.ledger.ReportCommand.class,
       BenchCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

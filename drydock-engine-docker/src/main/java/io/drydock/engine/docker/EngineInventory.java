@@ -14,7 +14,7 @@ public final class EngineInventory {
   private EngineInventory() {}
 
   public static List<RunningContainer> running(DockerEngine engine) {
-    String host = engine.call("read engine info", () -> engine.client().infoCmd().exec()).getName();
+    String host = hostName(engine);
     List<Container> containers = engine.call("list containers", () -> engine.client().listContainersCmd().exec());
     Map<String, InspectImageResponse> images = new HashMap<>();
     List<RunningContainer> out = new ArrayList<>();
@@ -31,10 +31,16 @@ public final class EngineInventory {
       String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : c.getNames()[0].replaceFirst("^/", "");
       out.add(new RunningContainer(c.getId(), name, c.getImage() == null ? imageId : c.getImage(), digest(imageId),
           repoDigests.isEmpty() ? null : digest(repoDigests.get(0).replaceFirst("^[^@]*@", "")), repoDigests,
-          c.getLabels() == null ? Map.of() : c.getLabels(), host == null ? engine.host() : host));
+          c.getLabels() == null ? Map.of() : c.getLabels(), host));
     }
     out.sort(java.util.Comparator.comparing(RunningContainer::name));
     return out;
+  }
+
+  /** The engine's host name ({@code Info.Name}), or its address when it has none. */
+  public static String hostName(DockerEngine engine) {
+    String name = engine.call("read engine info", () -> engine.client().infoCmd().exec()).getName();
+    return name == null || name.isBlank() ? engine.host() : name;
   }
 
   private static @Nullable Digest digest(String text) {
