@@ -12,24 +12,37 @@ final class Audit {
   private Audit() {}
 
   static Recorded append(Handle h, Instant at, String actor, @Nullable String reason, DomainEvent event) {
-    // The update takes the row lock (PostgreSQL) or the write lock (SQLite) first, so appenders serialise here.
-    h.execute("update chain_head set seq = seq + 1 where id = 1");
+    return appendAll(h, at, actor, reason, List.of(event)).get(0);
+  }
+
+  /** Appends events in order with one lock of the chain head and one batch insert. */
+  static List<Recorded> appendAll(Handle h, Instant at, String actor, @Nullable String reason, List<? extends DomainEvent> events) {
+    if (events.isEmpty()) {
+      return List.of();
+    }
+    h.createUpdate("update chain_head set seq = seq + :n where id = 1").bind("n", events.size()).execute();
     var head = h.createQuery("select seq, hash from chain_head where id = 1")
         .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2)}).one();
-    long seq = (Long) head[0];
+    long seq = (Long) head[0] - events.size();
     String prev = (String) head[1];
-    String type = Json.typeName(event);
-    String body = Json.write(event);
-    List<String> digests = Json.digests(body);
     long atMs = at.toEpochMilli();
-    String hash = AuditChain.hash(prev, seq, atMs, actor, reason, type, body);
-    h.createUpdate("insert into events (seq, at_ms, actor, reason, type, digests, body, prev_hash, hash) "
-            + "values (:seq, :at, :actor, :reason, :type, :digests, :body, :prev, :hash)")
-        .bind("seq", seq).bind("at", atMs).bind("actor", actor).bind("reason", reason).bind("type", type)
-        .bind("digests", String.join(" ", digests)).bind("body", body).bind("prev", prev).bind("hash", hash)
-        .execute();
-    h.createUpdate("update chain_head set hash = :hash where id = 1").bind("hash", hash).execute();
-    return new Recorded(seq, Instant.ofEpochMilli(atMs), actor, reason, type, event, digests, body, prev, hash);
+    List<Recorded> out = new java.util.ArrayList<>(events.size());
+    var batch = h.prepareBatch("insert into events (seq, at_ms, actor, reason, type, digests, body, prev_hash, hash) "
+        + "values (:seq, :at, :actor, :reason, :type, :digests, :body, :prev, :hash)");
+    for (DomainEvent event : events) {
+      seq++;
+      String type = Json.typeName(event);
+      String body = Json.write(event);
+      List<String> digests = Json.digests(body);
+      String hash = AuditChain.hash(prev, seq, atMs, actor, reason, type, body);
+      batch.bind("seq", seq).bind("at", atMs).bind("actor", actor).bind("reason", reason).bind("type", type)
+          .bind("digests", String.join(" ", digests)).bind("body", body).bind("prev", prev).bind("hash", hash).add();
+      out.add(new Recorded(seq, Instant.ofEpochMilli(atMs), actor, reason, type, event, digests, body, prev, hash));
+      prev = hash;
+    }
+    batch.execute();
+    h.createUpdate("update chain_head set hash = :hash where id = 1").bind("hash", prev).execute();
+    return out;
   }
 
   static void forEach(Handle h, long fromSeq, @Nullable Instant since, @Nullable Instant until, Consumer<Recorded> each) {

@@ -60,13 +60,7 @@ public final class Ledger implements AutoCloseable {
   /** Appends events in order, all or none. */
   public List<Recorded> appendAll(String actor, @Nullable String reason, List<? extends DomainEvent> events) {
     Instant now = clock.instant();
-    return jdbi.inTransaction(h -> {
-      List<Recorded> out = new ArrayList<>();
-      for (DomainEvent e : events) {
-        out.add(Audit.append(h, now, actor, reason, e));
-      }
-      return out;
-    });
+    return jdbi.inTransaction(h -> Audit.appendAll(h, now, actor, reason, events));
   }
 
   /** Events from {@code fromSeq} on (1 = all), in order, within [{@code since}, {@code until}) when given. */
@@ -91,13 +85,7 @@ public final class Ledger implements AutoCloseable {
   /** Records one sync of a scope (see {@link Inventories#sync}) and its events, in one transaction. */
   public List<Recorded> syncInventory(String actor, String kind, String scope, List<InventoryEntry.Observation> seen) {
     Instant now = clock.instant();
-    return jdbi.inTransaction(h -> {
-      List<Recorded> out = new ArrayList<>();
-      for (DomainEvent e : Inventories.sync(h, now, kind, scope, seen)) {
-        out.add(Audit.append(h, now, actor, "inventory sync", e));
-      }
-      return out;
-    });
+    return jdbi.inTransaction(h -> Audit.appendAll(h, now, actor, "inventory sync", Inventories.sync(h, now, kind, scope, seen)));
   }
 
   public List<InventoryEntry> inventory(boolean includeGone) {
@@ -115,13 +103,31 @@ public final class Ledger implements AutoCloseable {
     Instant now = clock.instant();
     return jdbi.inTransaction(h -> {
       Sboms.put(h, now, digest, image, sbom);
-      List<Recorded> out = new ArrayList<>();
-      out.add(Audit.append(h, now, actor, "analysed", new LedgerEvent.SbomStored(digest, image, sbom.packages().size())));
-      List<StoredFinding> before = Sboms.allFindingsOf(h, digest);
-      FindingDiff diff = FindingDiff.of(before, findings);
+      List<DomainEvent> events = new ArrayList<>();
+      events.add(new LedgerEvent.SbomStored(digest, image, sbom.packages().size()));
+      FindingDiff diff = FindingDiff.of(Sboms.allFindingsOf(h, digest), findings);
       Sboms.applyDiff(h, now, digest, diff);
-      out.addAll(diffEvents(h, now, actor, "analysed", digest, diff));
-      return out;
+      events.addAll(diffEvents(digest, diff));
+      return Audit.appendAll(h, now, actor, "analysed", events);
+    });
+  }
+
+  /** One image for {@link #storeSboms}. */
+  public record NewSbom(Digest digest, String image, Sbom sbom, List<StoredFinding> findings) {}
+
+  /** Keeps many SBOMs in one transaction (a bulk import), with the same events as {@link #storeSbom}. */
+  public int storeSboms(String actor, List<NewSbom> sboms) {
+    Instant now = clock.instant();
+    return jdbi.inTransaction(h -> {
+      List<DomainEvent> events = new ArrayList<>();
+      for (NewSbom n : sboms) {
+        Sboms.put(h, now, n.digest(), n.image(), n.sbom());
+        events.add(new LedgerEvent.SbomStored(n.digest(), n.image(), n.sbom().packages().size()));
+        FindingDiff diff = FindingDiff.of(Sboms.allFindingsOf(h, n.digest()), n.findings());
+        Sboms.applyDiff(h, now, n.digest(), diff);
+        events.addAll(diffEvents(n.digest(), diff));
+      }
+      return Audit.appendAll(h, now, actor, "analysed", events).size();
     });
   }
 
@@ -138,7 +144,7 @@ public final class Ledger implements AutoCloseable {
       Map<String, List<StoredFinding>> current = Sboms.allFindings(h);
       List<Sboms.Row> rows = new ArrayList<>();
       Sboms.forEach(h, rows::add);
-      List<Recorded> out = new ArrayList<>();
+      List<DomainEvent> events = new ArrayList<>();
       int appeared = 0;
       int fixed = 0;
       for (Sboms.Row row : rows) {
@@ -147,24 +153,22 @@ public final class Ledger implements AutoCloseable {
           continue;
         }
         Sboms.applyDiff(h, now, row.digest(), diff);
-        out.addAll(diffEvents(h, now, actor, "rescan", row.digest(), diff));
+        events.addAll(diffEvents(row.digest(), diff));
         appeared += diff.appeared().size();
         fixed += diff.fixed().size();
       }
-      out.add(Audit.append(h, now, actor, "rescan", new LedgerEvent.RescanCompleted(rows.size(), appeared, fixed)));
-      return new RescanResult(rows.size(), appeared, fixed, out);
+      events.add(new LedgerEvent.RescanCompleted(rows.size(), appeared, fixed));
+      return new RescanResult(rows.size(), appeared, fixed, Audit.appendAll(h, now, actor, "rescan", events));
     });
   }
 
-  private static List<Recorded> diffEvents(org.jdbi.v3.core.Handle h, Instant now, String actor, String reason,
-      Digest digest, FindingDiff diff) {
-    List<Recorded> out = new ArrayList<>();
+  private static List<DomainEvent> diffEvents(Digest digest, FindingDiff diff) {
+    List<DomainEvent> out = new ArrayList<>();
     for (StoredFinding f : diff.appeared()) {
-      out.add(Audit.append(h, now, actor, reason, new LedgerEvent.FindingAppeared(digest, f.id(), f.packageName(),
-          f.version(), f.severity(), f.fixedVersions())));
+      out.add(new LedgerEvent.FindingAppeared(digest, f.id(), f.packageName(), f.version(), f.severity(), f.fixedVersions()));
     }
     for (StoredFinding f : diff.fixed()) {
-      out.add(Audit.append(h, now, actor, reason, new LedgerEvent.FindingFixed(digest, f.id(), f.packageName(), f.version())));
+      out.add(new LedgerEvent.FindingFixed(digest, f.id(), f.packageName(), f.version()));
     }
     return out;
   }

@@ -102,11 +102,18 @@ final class Sboms {
   /** Digests whose current findings name {@code id} as id or alias, with those findings. */
   static Map<String, List<StoredFinding>> findingsById(Handle h, String id) {
     Map<String, List<StoredFinding>> out = new HashMap<>();
-    h.createQuery("select digest, id, package, version, severity, fixed, aliases from findings "
-            + "where id = :id or (' ' || aliases || ' ') like :like")
-        .bind("id", id).bind("like", "% " + id + " %")
+    // by primary id through the index; only when nothing has it as primary id, by alias (a scan)
+    h.createQuery("select digest, id, package, version, severity, fixed, aliases from findings where id = :id")
+        .bind("id", id)
         .map((rs, ctx) -> Map.entry(rs.getString(1), finding(rs)))
         .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    if (out.isEmpty()) {
+      h.createQuery("select digest, id, package, version, severity, fixed, aliases from findings "
+              + "where (' ' || aliases || ' ') like :like")
+          .bind("like", "% " + id + " %")
+          .map((rs, ctx) -> Map.entry(rs.getString(1), finding(rs)))
+          .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+    }
     return out;
   }
 

@@ -15,7 +15,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
+import io.drydock.model.Package;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -82,11 +86,26 @@ final class Analysis {
     return VulnDb.open(file);
   }
 
+  /**
+   * The rescan's matcher: the existing scanner over the DB, with advisories looked up once per (ecosystem, name) and
+   * each distinct package matched once for the whole rescan (a fleet shares most packages), not once per image.
+   */
   static Function<Sbom, List<StoredFinding>> matcher(@Nullable VulnDb vulnDb) {
     if (vulnDb == null) {
       return s -> List.of();
     }
-    Scanner scanner = Scanner.of(vulnDb);
-    return s -> scanner.scan(s).findings().stream().map(StoredFinding::of).toList();
+    Map<String, List<io.drydock.model.Advisory>> advisories = new HashMap<>();
+    Scanner scanner = Scanner.of((eco, name) -> advisories.computeIfAbsent(eco + "\u0000" + name, k -> vulnDb.advisories(eco, name)));
+    Map<String, List<StoredFinding>> byPackage = new HashMap<>();
+    return sbom -> {
+      List<StoredFinding> out = new ArrayList<>();
+      for (Package p : sbom.packages()) {
+        String key = sbom.os() + "\u0000" + p.type() + "\u0000" + p.name() + "\u0000" + p.version() + "\u0000" + p.sourceName()
+            + "\u0000" + p.sourceVersion();
+        out.addAll(byPackage.computeIfAbsent(key, k -> scanner.scan(new Sbom(sbom.image(), sbom.os(), List.of(p), List.of()))
+            .findings().stream().map(StoredFinding::of).toList()));
+      }
+      return out;
+    };
   }
 }

@@ -57,6 +57,11 @@ public final class RescanCommand implements Callable<Integer> {
         + r.fixed() + " fixed");
   }
 
+  /** The rescan's matcher over {@code vulnDb} (see {@link Analysis#matcher}); for benchmarks and a server. */
+  public static java.util.function.Function<io.drydock.model.Sbom, java.util.List<io.drydock.store.StoredFinding>> matcher(VulnDb vulnDb) {
+    return Analysis.matcher(vulnDb);
+  }
+
   /** After a DB update or import: rescan when a ledger exists (a missing default ledger file is not created). */
   public static void afterDbUpdate(CommandSpec spec, Path dbFile) {
     String location = LedgerOptions.location(null, System.getenv(), Path.of(System.getProperty("user.home")));
