@@ -119,9 +119,10 @@ class LedgerIT {
     JsonNode rows = ScanFixtures.JSON.readTree(affected.out());
     assertThat(rows.findValuesAsText("location")).anyMatch(l -> l.endsWith("/" + name)).contains(image);
     assertThat(rows.findValuesAsText("tier")).contains("tier0");
-    Cli byPackage = Cli.run("affected", "--ledger", ledger, "openssl");
-    assertThat(byPackage.exitCode()).isZero();
+    Cli byPackage = Cli.run("affected", "--ledger", ledger, "openssl@3.3.2-r0");
+    assertThat(byPackage.exitCode()).as(byPackage.err()).isZero();
     assertThat(byPackage.out()).contains(name, "openssl@3.3.2-r0");
+    assertThat(Cli.run("affected", "--ledger", ledger, "libssl3@9.9").exitCode()).isEqualTo(1);
 
     assertThat(Cli.run("rescan", "--ledger", ledger, "--db", after.toString()).out()).contains(": 0 new findings, 0 fixed");
 

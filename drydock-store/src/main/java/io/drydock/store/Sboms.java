@@ -30,6 +30,11 @@ final class Sboms {
     PreparedBatch batch = h.prepareBatch("insert into sbom_packages (digest, name, version, type) values (:d, :n, :v, :t)");
     for (Package p : sbom.packages()) {
       batch.bind("d", digest.toString()).bind("n", p.name()).bind("v", p.version()).bind("t", p.type().name()).add();
+      if (p.sourceName() != null && !p.sourceName().equals(p.name())) {
+        // OS packages are also found by their source package (openssl for libssl3), as advisories name them
+        batch.bind("d", digest.toString()).bind("n", p.sourceName()).bind("v", p.sourceVersionOrVersion())
+            .bind("t", p.type().name()).add();
+      }
     }
     if (batch.size() > 0) {
       batch.execute();
