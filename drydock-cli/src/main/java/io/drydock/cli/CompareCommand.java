@@ -37,13 +37,15 @@ import picocli.CommandLine.Spec;
 /** {@code drydock compare IMAGE IMAGE...}: base images side by side, with data. */
 @Command(
     name = "compare",
+    header = "Compare images side by side: size, layers, packages, CVEs.",
     mixinStandardHelpOptions = true,
     description = {
       "Compare images side by side: size, layers, packages, vulnerabilities by severity (with a vulnerability DB),",
       "shell and package manager present, runs as root, setuid files. The seed's 'Alpine or Debian?' answered with",
       "data. IMAGE takes the same forms as in 'drydock sbom'."
     },
-    footer = {"", "Example:", "  drydock compare 127.0.0.1:5000/fixtures/alpine:3.20.3 testdata/images/lang-packages.oci.tar"},
+    footer = {"", "Examples:", "  drydock compare 127.0.0.1:5000/fixtures/alpine:3.20.3 \\",
+        "      testdata/images/lang-packages.oci.tar"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:Done.", " 2:Usage error.", " 3:Invalid image input.", " 4:Image not found.",
         " 5:Registry authentication failed.", " 6:Registry or engine unreachable.", " 7:--db given but missing or unreadable."})

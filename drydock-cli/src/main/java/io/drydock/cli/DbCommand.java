@@ -28,6 +28,10 @@ import picocli.CommandLine.Spec;
 /** {@code drydock db update|import|status}: the vulnerability database. */
 @Command(
     name = "db",
+    header = "Manage the vulnerability database.",
+    footer = {"", "Examples:",
+        "  drydock db update",
+        "  drydock db status"},
     mixinStandardHelpOptions = true,
     description = {"Manage the vulnerability database (OSV records in SQLite under the cache directory)."},
     subcommands = {DbCommand.Update.class, DbCommand.Import.class, DbCommand.Status.class},
@@ -56,6 +60,7 @@ final class DbCommand implements Runnable {
 
   @Command(
       name = "update",
+      header = "Download the OSV exports that changed and rebuild the DB.",
       mixinStandardHelpOptions = true,
       description = {
         "Download the OSV exports ({repository}/{ecosystem}/all.zip) that changed since the last update and rebuild the DB.",
@@ -111,6 +116,7 @@ final class DbCommand implements Runnable {
 
   @Command(
       name = "import",
+      header = "Build the DB offline from OSV and Alpine secdb files.",
       mixinStandardHelpOptions = true,
       description = {"Build the DB offline from OSV JSON files, directories or export zips, and Alpine secdb documents."},
       footer = {"", "Examples:", "  drydock db import ~/osv/Debian/all.zip ~/osv/Maven/all.zip", "  drydock db import ./advisories/"},
@@ -136,6 +142,10 @@ final class DbCommand implements Runnable {
 
   @Command(
       name = "status",
+      header = "Show the DB's schema, age, record counts and origin.",
+      footer = {"", "Examples:",
+          "  drydock db status",
+          "  drydock db status --cache-dir /var/cache/drydock"},
       mixinStandardHelpOptions = true,
       description = {"Show the DB: schema version, age, record counts per ecosystem, skipped records and where it came from."},
       exitCodeListHeading = "%nExit codes:%n",

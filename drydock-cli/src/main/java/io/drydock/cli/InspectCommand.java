@@ -34,6 +34,11 @@ import picocli.CommandLine.Spec;
 /** {@code drydock inspect IMAGE}: the facts hardening advice needs. */
 @Command(
     name = "inspect",
+    header = "Show an image's layers, sizes, runtime config and OS.",
+    footer = {"", "Examples:",
+        "  drydock inspect 127.0.0.1:5000/fixtures/alpine:3.20.3",
+        "  drydock inspect --format json \\",
+        "      oci-archive:testdata/images/alpine-3.20.3.oci.tar"},
     mixinStandardHelpOptions = true,
     description = {
       "Show an image's size per layer, runtime config (user, entrypoint, ports, healthcheck, labels), OS, and the",

@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
 /** {@code drydock sbom IMAGE}: what is in an image and which layer brought it. */
 @Command(
     name = "sbom",
+    header = "List the packages in an image, with their layer and origin.",
     mixinStandardHelpOptions = true,
     description = {
       "List the packages in an image (OS and language packages, with source package, file and origin layer).",
@@ -44,7 +45,8 @@ import picocli.CommandLine.Spec;
       "  FILE                     an archive; its kind is detected"
     },
     footer = {"", "Examples:", "  drydock sbom testdata/images/alpine-3.20.3.oci.tar",
-        "  drydock sbom --format cyclonedx --output sbom.cdx.json 127.0.0.1:5000/fixtures/alpine:3.20.3"},
+        "  drydock sbom --format cyclonedx --output sbom.cdx.json \\",
+        "      127.0.0.1:5000/fixtures/alpine:3.20.3"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {" 0:SBOM written.", " 2:Usage error.", " 3:Invalid or hostile image input; digest mismatch.",
         " 4:Image not found.", " 5:Registry authentication failed.", " 6:Registry or engine unreachable."})

@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
 /** {@code drydock scan IMAGE|SBOM}: the CI gate. */
 @Command(
     name = "scan",
+    header = "Find the known vulnerabilities of an image or an SBOM.",
     mixinStandardHelpOptions = true,
     description = {
       "Find the known vulnerabilities of an image's (or an SBOM's) packages in the",

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock affected CVE-ID|PACKAGE[@VERSION]}: the blast radius, from the ledger alone. */
-@Command(name = "affected", mixinStandardHelpOptions = true,
+@Command(name = "affected", header = "List what carries a vulnerability or a package.", mixinStandardHelpOptions = true,
     description = {"List the images, services, hosts and repository files that carry a vulnerability (any id or alias) or a",
         "package (at a version), with their tier: stored SBOMs and their current findings joined with the inventory."},
     footer = {"", "Examples:", "  drydock affected CVE-2024-6119", "  drydock affected openssl@3.3.1-r0 --format json"},

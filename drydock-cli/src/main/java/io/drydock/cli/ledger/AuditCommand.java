@@ -26,11 +26,14 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock audit verify|export|log|patch|revert|approve}: the hash-chained event log. */
-@Command(name = "audit", mixinStandardHelpOptions = true,
+@Command(name = "audit", header = "Verify, export and add to the audit trail.", mixinStandardHelpOptions = true,
     description = "The audit trail: every event drydock recorded (who, what, when, why, image digests), each carrying the hash "
         + "of the one before it.",
     subcommands = {AuditCommand.Verify.class, AuditCommand.Export.class, AuditCommand.Log.class, AuditCommand.Patch.class,
-        AuditCommand.Revert.class, AuditCommand.Approve.class})
+        AuditCommand.Revert.class, AuditCommand.Approve.class},
+    footer = {"", "Examples:", "  drydock audit verify", "  drydock audit export -o audit.jsonl"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Success.", " 2:Usage error."})
 public final class AuditCommand implements Runnable {
   static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,11 +44,12 @@ public final class AuditCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "verify", mixinStandardHelpOptions = true,
+  @Command(name = "verify", header = "Check the hash chain of the audit trail.", mixinStandardHelpOptions = true,
       description = "Recompute the hash chain and report every edited, deleted, inserted or reordered event.",
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:The chain is intact.", " 2:Usage error.", " 3:The ledger file is corrupt.", " 6:The database is unreachable.",
-          "10:The chain is broken (each break is listed)."})
+          "10:The chain is broken (each break is listed)."},
+    footer = {"", "Examples:", "  drydock audit verify", "  drydock audit verify --expect-head 3f0c9a2e"})
   static final class Verify implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;
@@ -77,10 +81,11 @@ public final class AuditCommand implements Runnable {
     }
   }
 
-  @Command(name = "export", mixinStandardHelpOptions = true,
+  @Command(name = "export", header = "Write the audit trail as JSON Lines.", mixinStandardHelpOptions = true,
       description = "Write the events as JSON Lines: one object per event with seq, at, actor, reason, type, digests, event, prevHash, hash.",
       exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {" 0:Written.", " 2:Usage error.", " 3:The ledger file is corrupt.", " 6:The database is unreachable."})
+      exitCodeList = {" 0:Written.", " 2:Usage error.", " 3:The ledger file is corrupt.", " 6:The database is unreachable."},
+    footer = {"", "Examples:", "  drydock audit export -o audit.jsonl", "  drydock audit export --since 2026-12-01T00:00:00Z"})
   static final class Export implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;
@@ -116,7 +121,10 @@ public final class AuditCommand implements Runnable {
     }
   }
 
-  @Command(name = "log", mixinStandardHelpOptions = true, description = "Show the events, one line each.")
+  @Command(name = "log", header = "Show the audit trail, one line per event.", mixinStandardHelpOptions = true, description = "Show the events, one line each.",
+    footer = {"", "Examples:", "  drydock audit log", "  drydock audit log --since 2026-12-01T00:00:00Z"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Shown.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."})
   static final class Log implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;
@@ -135,8 +143,11 @@ public final class AuditCommand implements Runnable {
     }
   }
 
-  @Command(name = "patch", mixinStandardHelpOptions = true,
-      description = "Record that SERVICE moved from one image digest to a patched one (what drydock patch and rollout record themselves).")
+  @Command(name = "patch", header = "Record that a service moved to a patched image.", mixinStandardHelpOptions = true,
+      description = "Record that SERVICE moved from one image digest to a patched one (what drydock patch and rollout record themselves).",
+    footer = {"", "Examples:", "  drydock audit patch web \"$OLD_DIGEST\" \"$NEW_DIGEST\" --fix CVE-2024-9143"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Recorded.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."})
   static final class Patch implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;
@@ -152,8 +163,11 @@ public final class AuditCommand implements Runnable {
     }
   }
 
-  @Command(name = "revert", mixinStandardHelpOptions = true,
-      description = "Record that a patch rollout of SERVICE was aborted or undone (counts against the regression rate).")
+  @Command(name = "revert", header = "Record that a patch rollout was aborted or undone.", mixinStandardHelpOptions = true,
+      description = "Record that a patch rollout of SERVICE was aborted or undone (counts against the regression rate).",
+    footer = {"", "Examples:", "  drydock audit revert web \"$NEW_DIGEST\" \"$OLD_DIGEST\" --why \"5xx rate\""},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Recorded.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."})
   static final class Revert implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;
@@ -168,7 +182,10 @@ public final class AuditCommand implements Runnable {
     }
   }
 
-  @Command(name = "approve", mixinStandardHelpOptions = true, description = "Record an approval (an exception, a gated rollout).")
+  @Command(name = "approve", header = "Record an approval.", mixinStandardHelpOptions = true, description = "Record an approval (an exception, a gated rollout).",
+    footer = {"", "Examples:", "  drydock audit approve \"exception CVE-2024-9143 for web\" --why \"not reachable\""},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Recorded.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."})
   static final class Approve implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;

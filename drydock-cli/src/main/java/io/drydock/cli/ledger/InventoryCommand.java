@@ -24,10 +24,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock inventory sync|list}: what runs where, with first-seen and last-seen times. */
-@Command(name = "inventory", mixinStandardHelpOptions = true,
+@Command(name = "inventory", header = "Record and show what runs where.", mixinStandardHelpOptions = true,
     description = "The inventory: running containers of each engine, service files, image references in repositories and "
         + "images in registries, with first-seen/last-seen times and each service's tier.",
-    subcommands = {InventoryCommand.Sync.class, InventoryCommand.ListEntries.class})
+    subcommands = {InventoryCommand.Sync.class, InventoryCommand.ListEntries.class},
+    footer = {"", "Examples:", "  drydock inventory sync --engine unix:///run/podman/podman.sock", "  drydock inventory list --format json"},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {" 0:Success.", " 2:Usage error."})
 public final class InventoryCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -36,11 +39,12 @@ public final class InventoryCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  @Command(name = "sync", mixinStandardHelpOptions = true,
+  @Command(name = "sync", header = "Record what runs and is referenced now.", mixinStandardHelpOptions = true,
       description = {"Record what is there now. Each source is one scope: entries of that scope not seen this time are marked",
           "gone. With no source option, the engine at $DOCKER_HOST is synced."},
-      footer = {"", "Examples:", "  drydock inventory sync --engine unix:///run/podman/podman.sock --tier web=tier1",
-          "  drydock inventory sync --refs ./deploy --service-file web.yaml", "  drydock inventory sync --registry 127.0.0.1:5000 --repo-filter '^fixtures/' --analyse"},
+      footer = {"", "Examples:", "  drydock inventory sync --engine unix:///run/docker.sock --tier web=tier1",
+          "  drydock inventory sync --refs ./deploy --service-file web.yaml",
+          "  drydock inventory sync --registry 127.0.0.1:5000 --repo-filter '^apps/'"},
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Synced.", " 2:Usage error.", " 3:Corrupt ledger or unreadable input.", " 4:A path does not exist.",
           " 5:Registry authentication failed.", " 6:Engine, registry or database unreachable."})
@@ -117,9 +121,10 @@ public final class InventoryCommand implements Runnable {
     }
   }
 
-  @Command(name = "list", mixinStandardHelpOptions = true, description = "Show the inventory.",
+  @Command(name = "list", header = "Show the inventory.", mixinStandardHelpOptions = true, description = "Show the inventory.",
       exitCodeListHeading = "%nExit codes:%n",
-      exitCodeList = {" 0:Shown.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."})
+      exitCodeList = {" 0:Shown.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable."},
+    footer = {"", "Examples:", "  drydock inventory list", "  drydock inventory list --all --kind container --format json"})
   static final class ListEntries implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Mixin LedgerOptions ledger;

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock report}: patch report and metrics, computed from the audit log only (docs/metrics.md). */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", header = "Report patches and metrics from the audit log.", mixinStandardHelpOptions = true,
     description = {"Patched images, CVEs fixed, open findings by SLA state, MTTP and time to remediation (mean, p50, p90 per",
         "severity and tier), adoption and regression rate, computed from the audit log only. Definitions: docs/metrics.md."},
     footer = {"", "Examples:", "  drydock report --since 2026-11-01T00:00:00Z --format md",

@@ -18,12 +18,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock rescan}: re-match every stored SBOM against the current vulnerability DB, without pulling images. */
-@Command(name = "rescan", mixinStandardHelpOptions = true,
+@Command(name = "rescan", header = "Re-match every stored SBOM against the vulnerability DB.", mixinStandardHelpOptions = true,
     description = {"Re-match every SBOM kept in the ledger against the vulnerability DB and record what changed: new findings",
         "(FindingAppeared) and findings that no longer apply (FindingFixed). No image is pulled. 'drydock db update' and",
         "'drydock db import' do this on their own when a ledger exists."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {" 0:Rescanned.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable.", " 7:No vulnerability DB."})
+    exitCodeList = {" 0:Rescanned.", " 2:Usage error.", " 3:Corrupt ledger.", " 6:Database unreachable.", " 7:No vulnerability DB."},
+    footer = {"", "Examples:", "  drydock rescan", "  drydock rescan --db vulndb.sqlite --verbose"})
 public final class RescanCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin LedgerOptions ledger;

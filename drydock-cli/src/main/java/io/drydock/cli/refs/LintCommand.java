@@ -21,7 +21,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock refs lint PATH...}. */
-@Command(name = "lint", mixinStandardHelpOptions = true,
+@Command(name = "lint", header = "Check image references and Dockerfiles for risky practice.",
+    footer = {"", "Examples:",
+        "  drydock refs lint .",
+        "  drydock refs lint --allowed-registries ghcr.io/acme,registry.k8s.io \\",
+        "      --format sarif -o refs.sarif --exit-code 1 ."},
+    mixinStandardHelpOptions = true,
     description = "Check image references and Dockerfiles: mutable tags (DD001), missing digests (DD002), registries "
         + "outside --allowed-registries (DD003), unreadable references (DD004), single-stage builds that ship "
         + "build tools (DD101), running as root (DD102), apt-get install without --no-install-recommends "

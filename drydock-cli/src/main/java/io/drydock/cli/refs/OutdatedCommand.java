@@ -38,7 +38,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock outdated PATH|IMAGE...}. */
-@Command(name = "outdated", mixinStandardHelpOptions = true,
+@Command(name = "outdated", header = "Show newer tags for each image reference, ranked by CVEs.",
+    footer = {"", "Examples:",
+        "  drydock outdated .",
+        "  drydock outdated --allow-major nginx:1.25.3-alpine",
+        "  drydock outdated --apply --exit-code 1 deploy/"},
+    mixinStandardHelpOptions = true,
     description = "For each image reference, the newer tags in the same line (same variant suffix and precision: "
         + "1.25.3-alpine3.19 → 1.25.4-alpine3.19, never -alpine3.20; a new major only with --allow-major) and "
         + "whether a pinned tag now points at a new digest. With a vulnerability database, each candidate is "

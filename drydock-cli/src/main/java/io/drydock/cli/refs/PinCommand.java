@@ -21,7 +21,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock pin PATH...}. */
-@Command(name = "pin", mixinStandardHelpOptions = true,
+@Command(name = "pin", header = "Pin image references to digests in place.",
+    footer = {"", "Examples:",
+        "  drydock pin --dry-run .",
+        "  drydock pin --check deploy/",
+        "  drydock pin Dockerfile docker-compose.yaml"},
+    mixinStandardHelpOptions = true,
     description = "Pin image references to digests in place: repo:tag becomes repo:tag@sha256:… (the index digest for "
         + "multi-arch images), keeping every other byte of the file. Every tag is resolved before any file is "
         + "written; a failure leaves all files as they were. Helm values: an existing digest key gets the "

@@ -20,7 +20,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock refs PATH...}: lists image references with file, line and column. */
-@Command(name = "refs", mixinStandardHelpOptions = true, subcommands = LintCommand.class,
+@Command(name = "refs", header = "List the image references in a repository's files.",
+    footer = {"", "Examples:",
+        "  drydock refs .",
+        "  drydock refs --format json --env-file prod.env deploy/ docker-compose.yaml"},
+    mixinStandardHelpOptions = true, subcommands = LintCommand.class,
     description = "List the image references in Dockerfiles/Containerfiles (FROM, COPY --from, RUN --mount from=, "
         + "# syntax=), compose files (variables interpolated as Compose does), Kubernetes manifests (any kind with a "
         + "pod template, and custom kinds with --image-fields), Helm values and kustomizations. Directories are "

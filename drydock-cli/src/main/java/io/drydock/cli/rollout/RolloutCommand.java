@@ -13,7 +13,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock rollout start|status|promote|abort|undo|history}. */
-@Command(name = "rollout", mixinStandardHelpOptions = true,
+@Command(name = "rollout", header = "Roll out a new image by blue/green or canary, without downtime.",
+    footer = {"", "Examples:",
+        "  drydock up examples/rollout/web.yaml",
+        "  drydock rollout start --image 127.0.0.1:5000/drydock-testapp:2 \\",
+        "      examples/rollout/web.yaml",
+        "  drydock rollout status examples/rollout/web.yaml"},
+    mixinStandardHelpOptions = true,
     description = {
       "Zero-downtime rollouts on one Docker/Podman host through HAProxy: blue/green and canary with analysis",
       "and automatic rollback. One drydock process drives a rollout at a time (a file lock in the state dir);",
@@ -37,7 +43,12 @@ public final class RolloutCommand implements Callable<Integer> {
     return 0;
   }
 
-  @Command(name = "start", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "start", header = "Roll out a new image: pin, start, shift traffic, analyse, promote.",
+      footer = {"", "Examples:",
+          "  drydock rollout start examples/rollout/web.yaml",
+          "  drydock rollout start --wait --timeout 10m \\",
+          "      --image 127.0.0.1:5000/drydock-testapp:2 examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Done.", " 2:Usage error.", " 3:Invalid input.", " 4:Not found.", " 6:Unreachable.",
         " 8:Rollout aborted: traffic is on the stable revision.", " 9:Conflict."},
       description = {"Rolls out a new image (the service file's, or --image): pins its digest, brings the new side",
@@ -70,7 +81,11 @@ public final class RolloutCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "status", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "status", header = "Print the rollout state and the router's view of the servers.",
+      footer = {"", "Examples:",
+          "  drydock rollout status examples/rollout/web.yaml",
+          "  drydock rollout status --offline examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Printed.", " 3:Invalid service or state file."},
       description = "Prints the rollout state and the router's view of the service's servers. Changes nothing.")
   static final class Status implements Callable<Integer> {
@@ -93,7 +108,11 @@ public final class RolloutCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "promote", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "promote", header = "Continue a paused rollout and drive it on.",
+      footer = {"", "Examples:",
+          "  drydock rollout promote examples/rollout/web.yaml",
+          "  drydock rollout promote --wait examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Promoted (or the request was handed to the driving drydock).", " 2:Nothing to promote.",
         " 6:Unreachable.", " 8:The rollout then aborted.", " 9:Conflict."},
       description = {"Continues a paused rollout past its pause (or an inconclusive analysis) and drives it on.",
@@ -113,7 +132,10 @@ public final class RolloutCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "abort", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "abort", header = "Abort the rollout in progress; traffic returns to stable.",
+      footer = {"", "Examples:",
+          "  drydock rollout abort examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Aborted: all new requests go to the stable revision.", " 2:Nothing to abort.", " 6:Unreachable.",
         " 9:The driving drydock did not abort within --timeout."},
       description = {"Aborts the rollout in progress: weights put all new requests on the stable revision at once,",
@@ -131,7 +153,10 @@ public final class RolloutCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "undo", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "undo", header = "Go back to the previous revision.",
+      footer = {"", "Examples:",
+          "  drydock rollout undo --wait examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Undone.", " 2:Nothing to undo.", " 6:Unreachable.", " 8:The new rollout of the old digest aborted.",
         " 9:A rollout is in progress (abort it instead)."},
       description = {"Goes back to the previous revision. Within its scale-down delay the old side still runs and",
@@ -151,7 +176,10 @@ public final class RolloutCommand implements Callable<Integer> {
     }
   }
 
-  @Command(name = "history", mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
+  @Command(name = "history", header = "Print the service's revisions and what happened to each.",
+      footer = {"", "Examples:",
+          "  drydock rollout history examples/rollout/web.yaml"},
+      mixinStandardHelpOptions = true, exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {" 0:Printed.", " 3:Invalid service or state file."},
       description = "Prints the service's revisions: when each was deployed, started, promoted, aborted or undone.")
   static final class History implements Callable<Integer> {

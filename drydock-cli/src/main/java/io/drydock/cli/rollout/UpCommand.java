@@ -8,7 +8,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code drydock up SERVICE-FILE}. */
-@Command(name = "up", mixinStandardHelpOptions = true,
+@Command(name = "up", header = "Deploy a service for the first time, behind the router.",
+    footer = {"", "Examples:",
+        "  drydock up examples/rollout/web.yaml"},
+    mixinStandardHelpOptions = true,
     description = {
       "Deploys a service for the first time: pulls and pins its image, starts its replicas (each on its own",
       "127.0.0.1 port from network.portRange, passed to the app as env PORT), waits for drydock's health check",

@@ -160,7 +160,7 @@ final class DockerfileParser {
     for (int n = 0; n < instructions.size(); n++) {
       Dockerfile.Instruction ins = instructions.get(n);
       Logical lg = logicals.get(n);
-      List<Token> tokens = tokens(lg.text());
+      List<Token> tokens = Token.split(lg.text());
       switch (ins.keyword()) {
         case "ARG" -> {
           if (!seenFrom) {
@@ -347,7 +347,7 @@ final class DockerfileParser {
       if (problem == null && (stages.contains(lower) || lower.equals("scratch"))) {
         return null; // a variable naming an earlier stage or scratch
       }
-      if (problem != null && namesAStage(raw, stages)) {
+      if (problem != null && Stages.named(raw, stages, VAR)) {
         return null; // FROM binaries-$TARGETOS: one of the stages binaries-linux, binaries-darwin, …
       }
     } else {
@@ -366,19 +366,6 @@ final class DockerfileParser {
         null);
   }
 
-  /** Whether a reference with unset variables ({@code $TARGETOS}, set by BuildKit) can only name an earlier stage. */
-  private static boolean namesAStage(String raw, Set<String> stages) {
-    StringBuilder re = new StringBuilder();
-    Matcher m = VAR.matcher(raw);
-    int last = 0;
-    while (m.find()) {
-      re.append(Pattern.quote(raw.substring(last, m.start()).toLowerCase(Locale.ROOT))).append("[^/:@]*");
-      last = m.end();
-    }
-    re.append(Pattern.quote(raw.substring(last).toLowerCase(Locale.ROOT)));
-    Pattern p = Pattern.compile(re.toString());
-    return stages.stream().anyMatch(s -> p.matcher(s).matches());
-  }
 
   /** The file span of logical chars [from, to) when they are one contiguous run holding {@code expected}. */
   private static Site.@Nullable Span contiguousSpan(Logical lg, int from, int to, String text, String expected) {
@@ -398,25 +385,6 @@ final class DockerfileParser {
     return new Site.Span(start, end);
   }
 
-  private record Token(String text, int start) {}
-
-  private static List<Token> tokens(String s) {
-    List<Token> out = new ArrayList<>();
-    int i = 0;
-    while (i < s.length()) {
-      while (i < s.length() && Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < s.length() && !Character.isWhitespace(s.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        out.add(new Token(s.substring(start, i), start));
-      }
-    }
-    return out;
-  }
 
   private static DrydockException error(Path file, int line, String why) {
     return DrydockException.invalidInput("Tried to read Dockerfile " + file + " but failed because: " + file + ":" + line

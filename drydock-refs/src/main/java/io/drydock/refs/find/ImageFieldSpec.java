@@ -73,18 +73,18 @@ public record ImageFieldSpec(@Nullable String group, @Nullable String version, @
     if (!Files.isRegularFile(file)) {
       throw DrydockException.notFound("Tried to read image field config " + file + " but failed because: no such file");
     }
-    return parse(file, RefFinder.decode(file, Files.readAllBytes(file)));
+    return parse(file, FileText.decode(file, Files.readAllBytes(file)));
   }
 
   /** The field specs of a transformer configuration's text (pure). */
   public static List<ImageFieldSpec> parse(Path file, String text) {
     List<ImageFieldSpec> out = new ArrayList<>();
-    for (Node doc : YamlRefs.documents(file, text)) {
-      if (!(doc instanceof MappingNode root) || !(YamlRefs.get(root, "images") instanceof SequenceNode images)) {
+    for (Node doc : YamlNodes.documents(file, text)) {
+      if (!(doc instanceof MappingNode root) || !(YamlNodes.get(root, "images") instanceof SequenceNode images)) {
         continue;
       }
       for (Node n : images.getValue()) {
-        if (!(n instanceof MappingNode spec) || !(YamlRefs.get(spec, "path") instanceof ScalarNode p)) {
+        if (!(n instanceof MappingNode spec) || !(YamlNodes.get(spec, "path") instanceof ScalarNode p)) {
           throw bad(file, n, "an images entry needs a path");
         }
         List<Segment> segments = new ArrayList<>();
@@ -98,8 +98,8 @@ public record ImageFieldSpec(@Nullable String group, @Nullable String version, @
         if (segments.isEmpty()) {
           throw bad(file, p, "empty path");
         }
-        out.add(new ImageFieldSpec(YamlRefs.scalar(spec, "group"), YamlRefs.scalar(spec, "version"),
-            YamlRefs.scalar(spec, "kind"), segments));
+        out.add(new ImageFieldSpec(YamlNodes.scalar(spec, "group"), YamlNodes.scalar(spec, "version"),
+            YamlNodes.scalar(spec, "kind"), segments));
       }
     }
     return List.copyOf(out);

@@ -4,10 +4,7 @@ import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
 import io.drydock.model.event.EventSink;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,9 +130,9 @@ public final class RefFinder {
       }
       Path dir = c.path().toAbsolutePath().normalize().getParent();
       try {
-        for (org.yaml.snakeyaml.nodes.Node doc : YamlRefs.documents(c.path(), decode(c.path(), readBounded(c.path()))) ) {
+        for (org.yaml.snakeyaml.nodes.Node doc : YamlNodes.documents(c.path(), FileText.decode(c.path(), FileText.readBounded(c.path()))) ) {
           if (doc instanceof org.yaml.snakeyaml.nodes.MappingNode m
-              && YamlRefs.get(m, "configurations") instanceof org.yaml.snakeyaml.nodes.SequenceNode configs) {
+              && YamlNodes.get(m, "configurations") instanceof org.yaml.snakeyaml.nodes.SequenceNode configs) {
             for (org.yaml.snakeyaml.nodes.Node n : configs.getValue()) {
               if (n instanceof org.yaml.snakeyaml.nodes.ScalarNode s && !s.getValue().contains("://") && dir != null) {
                 Path f = dir.resolve(s.getValue()).normalize();
@@ -197,7 +194,7 @@ public final class RefFinder {
   }
 
   private static FileKind sniff(Path p) throws IOException {
-    String text = decode(p, readBounded(p), true).text();
+    String text = FileText.decode(p, FileText.readBounded(p), true).text();
     return LOOKS_LIKE_DOCKERFILE.matcher(text).find() ? FileKind.DOCKERFILE : FileKind.YAML;
   }
 
@@ -257,7 +254,7 @@ public final class RefFinder {
           if (!Files.isRegularFile(f)) {
             throw DrydockException.notFound("Tried to read environment file " + f + " but failed because: no such file");
           }
-          all.putAll(DotEnv.parse(f, decode(f, readBounded(f), false).text()));
+          all.putAll(DotEnv.parse(f, FileText.decode(f, FileText.readBounded(f), false).text()));
         }
         given = Optional.of(new Env(all, String.join(", ", options.envFiles().stream().map(Path::toString).toList())));
         dirEnvs.put(null, given);
@@ -272,7 +269,7 @@ public final class RefFinder {
     if (e == null) {
       Path dotEnv = dir.resolve(".env");
       e = Files.isRegularFile(dotEnv)
-          ? Optional.of(new Env(DotEnv.parse(dotEnv, decode(dotEnv, readBounded(dotEnv), false).text()),
+          ? Optional.of(new Env(DotEnv.parse(dotEnv, FileText.decode(dotEnv, FileText.readBounded(dotEnv), false).text()),
               first.path().resolveSibling(".env").toString()))
           : Optional.empty();
       dirEnvs.put(dir, e);
@@ -297,16 +294,16 @@ public final class RefFinder {
     Path f = c.path();
     byte[] bytes;
     try {
-      bytes = readBounded(f);
+      bytes = FileText.readBounded(f);
     } catch (DrydockException e) {
       throw new Unread(SkippedFile.Reason.TOO_LARGE, e);
     } catch (IOException e) {
       throw new Unread(SkippedFile.Reason.UNREADABLE, new DrydockException(ErrorKind.INVALID_INPUT,
           "Tried to read " + f + " but failed because: " + e.getMessage()));
     }
-    Decoded d;
+    FileText.Decoded d;
     try {
-      d = decode(f, bytes, c.kind() == FileKind.DOCKERFILE);
+      d = FileText.decode(f, bytes, c.kind() == FileKind.DOCKERFILE);
     } catch (DrydockException e) {
       throw new Unread(SkippedFile.Reason.NOT_UTF8, e);
     }
@@ -369,7 +366,7 @@ public final class RefFinder {
 
   /** Reads one file as the given kind. */
   public static SourceFile read(Path file, FileKind kind) throws IOException {
-    Decoded d = decode(file, readBounded(file), kind == FileKind.DOCKERFILE);
+    FileText.Decoded d = FileText.decode(file, FileText.readBounded(file), kind == FileKind.DOCKERFILE);
     SourceFile s = parse(file, d.text(), kind);
     return new SourceFile(s.path(), s.kind(), s.text(), s.dockerfile(), s.refs(), d.charset());
   }
@@ -384,38 +381,5 @@ public final class RefFinder {
     List<FoundRef> refs = p.services().isEmpty() ? p.refs()
         : ComposeProjects.merge(List.of(new ComposeProjects.Member(file, p))).get(file);
     return new SourceFile(file, kind, text, null, refs);
-  }
-
-  static byte[] readBounded(Path file) throws IOException {
-    long size = Files.size(file);
-    if (size > MAX_FILE_BYTES) {
-      throw DrydockException.invalidInput("Tried to read " + file + " but failed because: it has " + size
-          + " bytes, more than the " + MAX_FILE_BYTES + " allowed");
-    }
-    return Files.readAllBytes(file);
-  }
-
-  /** Text and the charset it was decoded from. */
-  record Decoded(String text, Charset charset) {}
-
-  /** UTF-8; with {@code latin1Fallback} (Dockerfiles), bytes that are not UTF-8 are read as ISO-8859-1. */
-  static Decoded decode(Path file, byte[] bytes, boolean latin1Fallback) {
-    try {
-      return new Decoded(decode(file, bytes), StandardCharsets.UTF_8);
-    } catch (DrydockException e) {
-      if (!latin1Fallback) {
-        throw e;
-      }
-      return new Decoded(new String(bytes, StandardCharsets.ISO_8859_1), StandardCharsets.ISO_8859_1);
-    }
-  }
-
-  static String decode(Path file, byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-    } catch (CharacterCodingException e) {
-      throw DrydockException.invalidInput("Tried to read " + file + " but failed because: it is not UTF-8 text");
-    }
   }
 }

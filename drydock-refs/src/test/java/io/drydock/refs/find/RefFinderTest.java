@@ -128,7 +128,7 @@ class RefFinderTest {
   void aYamlBombOverTheAliasLimitIsRefused() throws IOException {
     Path f = tmp.resolve("values.yaml");
     StringBuilder y = new StringBuilder(bomb('z', 9));
-    for (int i = 0; i < YamlRefs.MAX_ALIASES; i++) {
+    for (int i = 0; i < YamlNodes.MAX_ALIASES; i++) {
       y.append("k").append(i).append(": *z\n");
     }
     Files.writeString(f, y);
