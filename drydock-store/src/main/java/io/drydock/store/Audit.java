@@ -32,8 +32,9 @@ final class Audit {
     for (DomainEvent event : events) {
       seq++;
       String type = Json.typeName(event);
-      String body = Json.write(event);
-      List<String> digests = Json.digests(body);
+      Json.Body b = Json.body(event);
+      String body = b.json();
+      List<String> digests = b.digests();
       String hash = AuditChain.hash(prev, seq, atMs, actor, reason, type, body);
       batch.bind("seq", seq).bind("at", atMs).bind("actor", actor).bind("reason", reason).bind("type", type)
           .bind("digests", String.join(" ", digests)).bind("body", body).bind("prev", prev).bind("hash", hash).add();

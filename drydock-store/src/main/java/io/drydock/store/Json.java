@@ -49,6 +49,20 @@ final class Json {
     }
   }
 
+  /** The event's JSON body and the digests it names, from one tree (serialised once). */
+  record Body(String json, List<String> digests) {}
+
+  static Body body(DomainEvent event) {
+    JsonNode tree = MAPPER.valueToTree(event);
+    TreeSet<String> out = new TreeSet<>();
+    collect(tree, out);
+    try {
+      return new Body(MAPPER.writeValueAsString(tree), new ArrayList<>(out));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** {@code ScanEvent.ScanCompleted} for {@code io.drydock.model.event.ScanEvent$ScanCompleted}. */
   static String typeName(DomainEvent event) {
     String name = event.getClass().getName();

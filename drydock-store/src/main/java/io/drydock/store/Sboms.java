@@ -90,16 +90,15 @@ final class Sboms {
       del.execute();
     }
     if (!diff.appeared().isEmpty()) {
-      PreparedBatch del = h.prepareBatch("delete from findings where digest = :d and id = :id and package = :p and version = :v");
+      // an upsert: a finding whose fix became available is already there (same key)
       PreparedBatch ins = h.prepareBatch("insert into findings (digest, id, package, version, severity, fixed, aliases, since_ms) "
-          + "values (:d, :id, :p, :v, :s, :fixed, :aliases, :ms)");
+          + "values (:d, :id, :p, :v, :s, :fixed, :aliases, :ms) on conflict (digest, id, package, version) do update set "
+          + "severity = excluded.severity, fixed = excluded.fixed, aliases = excluded.aliases, since_ms = excluded.since_ms");
       for (StoredFinding f : diff.appeared()) {
-        del.bind("d", digest.toString()).bind("id", f.id()).bind("p", f.packageName()).bind("v", f.version()).add();
         ins.bind("d", digest.toString()).bind("id", f.id()).bind("p", f.packageName()).bind("v", f.version())
             .bind("s", f.severity().name()).bind("fixed", String.join(" ", f.fixedVersions()))
             .bind("aliases", String.join(" ", f.aliases())).bind("ms", now.toEpochMilli()).add();
       }
-      del.execute();
       ins.execute();
     }
   }
