@@ -61,15 +61,17 @@ public record Affected(String kind, String location, String image, Digest digest
     }
     List<Affected> out = new ArrayList<>();
     Set<String> placed = new HashSet<>();
-    for (InventoryEntry e : Inventories.byDigests(h, matches.keySet())) {
-      if (e.digest() == null) {
+    boolean byAlias = q.vulnerability() != null && matches.values().stream().flatMap(List::stream)
+        .noneMatch(m -> m.startsWith(q.vulnerability() + " "));
+    for (InventoryEntry e : Inventories.carrying(h, q, byAlias)) {
+      if (e.digest() == null || !matches.containsKey(e.digest().toString())) {
         continue;
       }
       placed.add(e.digest().toString());
       out.add(new Affected(e.kind(), e.location(), e.image(), e.digest(), e.service(), e.host(), e.tier(), e.present(),
           matches.get(e.digest().toString())));
     }
-    Map<String, String> images = Sboms.images(h);
+    Map<String, String> images = placed.size() == matches.size() ? Map.of() : Sboms.images(h);
     for (Map.Entry<String, List<String>> m : matches.entrySet()) {
       if (!placed.contains(m.getKey())) {
         out.add(new Affected("image", images.getOrDefault(m.getKey(), m.getKey()), images.getOrDefault(m.getKey(), ""),

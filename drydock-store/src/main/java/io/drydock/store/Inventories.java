@@ -19,9 +19,13 @@ final class Inventories {
   static final RowMapper<InventoryEntry> MAPPER = (rs, ctx) -> new InventoryEntry(rs.getString("kind"),
       rs.getString("location"), rs.getString("image"),
       rs.getString("digest") == null ? null : Digest.parse(rs.getString("digest")), rs.getString("service"),
-      rs.getString("host"), rs.getString("tier"), Json.readLabels(rs.getString("labels")),
+      rs.getString("host"), rs.getString("tier"), labels(rs.getString("labels")),
       Instant.ofEpochMilli(rs.getLong("first_seen")), Instant.ofEpochMilli(rs.getLong("last_seen")),
       rs.getLong("present") != 0);
+
+  private static Map<String, String> labels(String json) {
+    return json.equals("{}") ? Map.of() : Json.readLabels(json);
+  }
 
   /**
    * Records one sync of a scope: entries of {@code kind} whose location starts with {@code scope}. Returns the
@@ -81,6 +85,30 @@ final class Inventories {
   static List<InventoryEntry> list(Handle h, boolean includeGone) {
     return h.createQuery("select * from inventory" + (includeGone ? "" : " where present = 1") + " order by kind, location")
         .map(MAPPER).list();
+  }
+
+  /** Entries whose digest carries the query's vulnerability or package (a superset when the id is only an alias). */
+  static List<InventoryEntry> carrying(Handle h, Affected.Query q, boolean byAlias) {
+    String sub;
+    if (q.vulnerability() != null) {
+      sub = byAlias ? "select digest from findings where (' ' || aliases || ' ') like :like" : "select digest from findings where id = :id";
+    } else {
+      sub = "select digest from sbom_packages where name = :n" + (q.version() == null ? "" : " and version = :v");
+    }
+    var query = h.createQuery("select * from inventory where digest in (" + sub + ") order by kind, location");
+    if (q.vulnerability() != null) {
+      if (byAlias) {
+        query.bind("like", "% " + q.vulnerability() + " %");
+      } else {
+        query.bind("id", q.vulnerability());
+      }
+    } else {
+      query.bind("n", q.packageName());
+      if (q.version() != null) {
+        query.bind("v", q.version());
+      }
+    }
+    return query.map(MAPPER).list();
   }
 
   static List<InventoryEntry> byDigests(Handle h, java.util.Collection<String> digests) {
