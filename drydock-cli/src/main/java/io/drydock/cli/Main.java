@@ -35,8 +35,9 @@ import picocli.CommandLine.Option;
       io.drydock.cli.ledger.AffectedCommand.class,
       io.drydock.cli.ledger.AuditCommand.class,
       io.drydock.cli.ledger.ReportCommand.class,
-      CompletionCommand.class,
-      BenchCommand.class
+      io.drydock.cli.sign.KeygenCommand.class, io.drydock.cli.sign.SignCommand.class, io.drydock.cli.sign.VerifyCommand.class,
+      io.drydock.cli.sign.AttestCommand.class,
+      CompletionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one door to container registries (OCI distribution API). It owns the transport rules (HTTPS; plain HTTP
@@ -27,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code latest}).
  */
 public final class RegistryClient implements AutoCloseable {
+  /** Blobs above this size are uploaded in chunks. */
+  public static final long CHUNKED_ABOVE = 16L * 1024 * 1024;
+  /** The chunk size of chunked uploads. */
+  public static final int CHUNK_SIZE = 8 * 1024 * 1024;
   private final ImageOptions options;
   private final Http http;
   private final CredentialResolver credentials;
@@ -156,6 +161,81 @@ public final class RegistryClient implements AutoCloseable {
     return FetchBlob.open(session(ref.registry()), ref.repository(), digest);
   }
 
+  /** Whether the repository of {@code ref} has the blob {@code digest} (HEAD; 404 = false). */
+  public boolean blobExists(ImageRef ref, Digest digest) throws IOException {
+    return HeadBlob.exists(session(ref.registry()), ref.repository(), digest);
+  }
+
+  /**
+   * Uploads {@code blob} into the repository of {@code ref}: monolithic up to {@link #CHUNKED_ABOVE} bytes, else
+   * in {@link #CHUNK_SIZE} chunks resumed where the registry says it stopped after a failure. The registry's
+   * digest must be the blob's. Does not check whether the blob exists first ({@link #pushImage} does).
+   */
+  public void pushBlob(ImageRef ref, PushBlob blob) throws IOException {
+    pushBlob(ref, blob, blob.size() > CHUNKED_ABOVE ? CHUNK_SIZE : 0);
+  }
+
+  /** Same, in chunks of {@code chunkSize} bytes (0 = monolithic); returns how many times it resumed. */
+  int pushBlob(ImageRef ref, PushBlob blob, int chunkSize) throws IOException {
+    return UploadBlob.upload(session(ref.registry()), ref.repository(), blob.digest(), blob.content(), chunkSize);
+  }
+
+  /** Mounts {@code digest} from {@code fromRepository} on the same registry; false when the registry would not. */
+  public boolean mountBlob(ImageRef ref, Digest digest, String fromRepository) throws IOException {
+    return MountBlob.mount(session(ref.registry()), ref.repository(), digest, fromRepository);
+  }
+
+  /**
+   * Stores {@code manifest} at {@code ref.reference()} (its tag, or its digest when pinned) and returns its
+   * digest, checked against the registry's {@code Docker-Content-Digest}.
+   */
+  public Digest putManifest(ImageRef ref, String mediaType, byte[] manifest) throws IOException {
+    return PutManifest.put(session(ref.registry()), ref.repository(), ref.reference(), mediaType, manifest).digest();
+  }
+
+  /**
+   * Pushes an image or artifact: each blob (config and layers) unless the repository has it — mounted when the
+   * blob names a repository to mount from and the registry agrees, else uploaded — then the manifest at
+   * {@code ref.reference()}. Returns the manifest digest.
+   */
+  public Digest pushImage(ImageRef ref, String mediaType, byte[] manifest, List<PushBlob> blobs) throws IOException {
+    RegistrySession s = session(ref.registry());
+    for (PushBlob blob : blobs) {
+      if (HeadBlob.exists(s, ref.repository(), blob.digest())) {
+        continue;
+      }
+      if (blob.mountFrom() != null && MountBlob.mount(s, ref.repository(), blob.digest(), blob.mountFrom())) {
+        continue;
+      }
+      pushBlob(ref, blob);
+    }
+    return putManifest(ref, mediaType, manifest);
+  }
+
+  /**
+   * The OCI 1.1 referrers of {@code subject} in the repository of {@code ref}, optionally only those of
+   * {@code artifactType}; from the referrers API, or the {@code sha256-<hex>} tag index when the registry lacks it.
+   */
+  public List<Referrer> referrers(ImageRef ref, Digest subject, @Nullable String artifactType) throws IOException {
+    return FetchReferrers.list(session(ref.registry()), ref.repository(), subject, artifactType);
+  }
+
+  /**
+   * Pushes a manifest whose {@code subject} is {@code subject} (by digest) and, when the registry does not
+   * index subjects itself (no {@code OCI-Subject} header), adds it to the {@code sha256-<hex>} fallback index.
+   */
+  public Digest attachReferrer(ImageRef ref, Digest subject, String mediaType, byte[] manifest,
+      @Nullable String artifactType, Map<String, String> annotations) throws IOException {
+    RegistrySession s = session(ref.registry());
+    Digest digest = Digest.sha256(manifest);
+    PutManifest.Result result = PutManifest.put(s, ref.repository(), digest.toString(), mediaType, manifest);
+    if (!result.subjectIndexed()) {
+      FetchReferrers.addToFallback(s, ref.repository(), subject,
+          new Referrer(mediaType, digest, manifest.length, artifactType, annotations));
+    }
+    return digest;
+  }
+
   /**
    * The repository of {@code ref} as a {@link BlobStore}, for the image resolver. It shares this client; closing
    * the store does not close the client.
@@ -168,7 +248,7 @@ public final class RegistryClient implements AutoCloseable {
     return options;
   }
 
-  private RegistrySession session(String registry) {
+  RegistrySession session(String registry) {
     return sessions.computeIfAbsent(registry,
         r -> new RegistrySession(RegistryHost.of(r), http, options.insecure(), credentials, tokens, fetchToken));
   }

@@ -4,6 +4,7 @@ import io.drydock.model.ErrorKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,17 +62,26 @@ final class RegistrySession {
    */
   HttpResponse<InputStream> send(String method, String pathOrUri, Map<String, String> headers, @Nullable String scope,
       String action) throws IOException {
+    return send(method, pathOrUri, headers, scope, action, null, null);
+  }
+
+  /**
+   * Same, with a request body ({@code body} must be replayable: it is sent again after a refusal or a
+   * retryable failure) and its {@code Content-Type}.
+   */
+  HttpResponse<InputStream> send(String method, String pathOrUri, Map<String, String> headers, @Nullable String scope,
+      String action, HttpRequest.@Nullable BodyPublisher body, @Nullable String contentType) throws IOException {
     Endpoint ep = endpoint(action);
     URI uri = ep.resolve(pathOrUri);
     AuthChallenge challenge = ep.challenge();
     String auth = authorization(challenge, scope, action, false);
-    HttpResponse<InputStream> response = http.exchange(new Http.Request(method, uri, headers, auth, null, null), action);
+    HttpResponse<InputStream> response = http.exchange(new Http.Request(method, uri, headers, auth, body, contentType), action);
     if (response.statusCode() == 401) {
       Optional<AuthChallenge> fresh = AuthChallenge.best(response.headers().allValues("WWW-Authenticate"));
       Bodies.discard(response);
       AuthChallenge retryWith = fresh.orElse(challenge != null ? challenge : new AuthChallenge.Basic(null));
       String retryAuth = authorization(retryWith, scope, action, true);
-      response = http.exchange(new Http.Request(method, uri, headers, retryAuth, null, null), action);
+      response = http.exchange(new Http.Request(method, uri, headers, retryAuth, body, contentType), action);
     }
     if (response.statusCode() == 401 || response.statusCode() == 403) {
       int status = response.statusCode();
@@ -137,7 +147,7 @@ final class RegistrySession {
   static List<String> scopes(@Nullable String ours, AuthChallenge.Bearer challenge) {
     List<String> all = new ArrayList<>();
     if (ours != null) {
-      all.add(ours);
+      all.addAll(Arrays.asList(ours.trim().split("\\s+")));
     }
     if (challenge.scope() != null) {
       all.addAll(Arrays.asList(challenge.scope().trim().split("\\s+")));
@@ -147,5 +157,9 @@ final class RegistrySession {
 
   static String pullScope(String repository) {
     return "repository:" + repository + ":pull";
+  }
+
+  static String pushScope(String repository) {
+    return "repository:" + repository + ":pull,push";
   }
 }
