@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The integration-test environment of drydock, on 127.0.0.1 only.
 #
-#   scripts/test-env.sh up     install what is missing, start Podman's Docker-compatible API and a CNCF
-#                              distribution registry, load and push the fixture images (idempotent)
+#   scripts/test-env.sh up     install what is missing, start Podman's Docker-compatible API, a CNCF
+#                              distribution registry and a PostgreSQL cluster, load and push the fixture
+#                              images (idempotent)
 #   scripts/test-env.sh down   stop what `up` started
 #   scripts/test-env.sh env    print the variables the tests read (eval "$(scripts/test-env.sh env)")
 #   scripts/test-env.sh status say what is running
@@ -15,6 +16,13 @@ RUN=${DRYDOCK_TEST_RUN:-/run/drydock-test}
 DATA=${DRYDOCK_TEST_DATA:-/var/lib/drydock-test}
 SOCK="$RUN/podman.sock"
 REGISTRY_ADDR=${DRYDOCK_TEST_REGISTRY:-127.0.0.1:5000}
+# PostgreSQL for drydock-store's tests: a cluster of its own (Debian's postgresql), loopback only.
+PG_VERSION=${DRYDOCK_TEST_PG_VERSION:-15}
+PG_CLUSTER=drydock-test
+PG_PORT=${DRYDOCK_TEST_PG_PORT:-55432}
+PG_USER=drydock
+PG_PASSWORD=drydock-test
+PG_DB=drydock_test
 IMAGES="$ROOT/testdata/images"
 # name:tag in podman storage and the registry <- archive:ref
 FIXTURES=(
@@ -44,6 +52,7 @@ install_missing() {
   # rpm are the version oracles; npm fetches node-semver at test time.
   dpkg -s libc6-dev >/dev/null 2>&1 || want+=(libc6-dev)
   python3 -c 'import packaging' >/dev/null 2>&1 || want+=(python3-packaging)
+  [ -x "/usr/lib/postgresql/$PG_VERSION/bin/postgres" ] || want+=("postgresql-$PG_VERSION")
   if [ ${#want[@]} -gt 0 ]; then
     [ "$(id -u)" = 0 ] || die "missing ${want[*]}: run as root or install them"
     log "installing ${want[*]}"
@@ -93,7 +102,9 @@ podman_up() {
   fi
   rm -f "$SOCK"
   log "starting podman system service on unix://$SOCK"
-  nohup podman system service --time=0 "unix://$SOCK" >"$RUN/podman.log" 2>&1 9>&- &
+  # daemons get no inherited descriptors 3-9: under `flock FILE cmd` the lock is one of them, and a daemon that
+  # keeps it holds the lock for as long as it runs
+  nohup podman system service --time=0 "unix://$SOCK" >"$RUN/podman.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! >"$RUN/podman.pid"
   for _ in $(seq 1 100); do
     curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1 && return
@@ -131,7 +142,7 @@ http:
   addr: $REGISTRY_ADDR
 YML
   log "starting docker-registry on $REGISTRY_ADDR"
-  nohup docker-registry serve "$RUN/registry.yml" >"$RUN/registry.log" 2>&1 9>&- &
+  nohup docker-registry serve "$RUN/registry.yml" >"$RUN/registry.log" 2>&1 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- &
   echo $! >"$RUN/registry.pid"
   for _ in $(seq 1 100); do
     curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1 && return
@@ -152,6 +163,30 @@ push_images() {
   done
 }
 
+pg_ready() {
+  PGPASSWORD=$PG_PASSWORD psql -qtA -h 127.0.0.1 -p "$PG_PORT" -U "$PG_USER" -d "$PG_DB" -c 'select 1' >/dev/null 2>&1
+}
+
+postgres_up() {
+  pg_ready && return
+  if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -qx "$PG_VERSION $PG_CLUSTER"; then
+    log "creating PostgreSQL $PG_VERSION cluster $PG_CLUSTER on 127.0.0.1:$PG_PORT"
+    pg_createcluster -q "$PG_VERSION" "$PG_CLUSTER" -p "$PG_PORT" --start-conf=manual \
+      -- --auth-local=peer --auth-host=scram-sha-256 >/dev/null
+    printf "listen_addresses = '127.0.0.1'\nfsync = off\nsynchronous_commit = off\nfull_page_writes = off\n" \
+      >"/etc/postgresql/$PG_VERSION/$PG_CLUSTER/conf.d/50-drydock-test.conf"
+  fi
+  if ! pg_lsclusters -h | awk -v c="$PG_CLUSTER" '$2==c {print $4}' | grep -q online; then
+    log "starting PostgreSQL cluster $PG_CLUSTER"
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" start 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
+  fi
+  su postgres -c "psql -qtA -p $PG_PORT -c \"select 1 from pg_roles where rolname='$PG_USER'\"" | grep -q 1 ||
+    su postgres -c "psql -q -p $PG_PORT -c \"create role $PG_USER login createdb password '$PG_PASSWORD'\""
+  su postgres -c "psql -qtA -p $PG_PORT -c \"select 1 from pg_database where datname='$PG_DB'\"" | grep -q 1 ||
+    su postgres -c "createdb -p $PG_PORT -O $PG_USER $PG_DB"
+  pg_ready || die "PostgreSQL did not answer on 127.0.0.1:$PG_PORT; see /var/log/postgresql/postgresql-$PG_VERSION-$PG_CLUSTER.log"
+}
+
 testapp_up() {
   if [ -x "$ROOT/scripts/testapp/build.sh" ]; then
     "$ROOT/scripts/testapp/build.sh" --push "$REGISTRY_ADDR" >&2
@@ -170,6 +205,7 @@ print_env() {
   echo "export DOCKER_HOST=unix://$SOCK"
   echo "export DRYDOCK_TEST_REGISTRY=$REGISTRY_ADDR"
   echo "export DRYDOCK_TEST_ENV=$RUN"
+  echo "export DRYDOCK_TEST_PG_URL='jdbc:postgresql://127.0.0.1:$PG_PORT/$PG_DB?user=$PG_USER&password=$PG_PASSWORD'"
 }
 
 case "${1:-}" in
@@ -182,6 +218,7 @@ case "${1:-}" in
     load_images
     registry_up
     push_images
+    postgres_up
     testapp_up
     print_env >"$RUN/env"
     log "ready: eval \"\$($0 env)\""
@@ -190,6 +227,7 @@ case "${1:-}" in
     with_lock
     stop_pid registry
     stop_pid podman
+    pg_ctlcluster "$PG_VERSION" "$PG_CLUSTER" stop 2>/dev/null || true
     rm -f "$SOCK" "$RUN/env"
     log "stopped"
     ;;
@@ -199,6 +237,7 @@ case "${1:-}" in
   status)
     curl -fsS --unix-socket "$SOCK" http://d/_ping >/dev/null 2>&1 && echo "podman: up ($SOCK)" || echo "podman: down"
     curl -fsS "http://$REGISTRY_ADDR/v2/" >/dev/null 2>&1 && echo "registry: up ($REGISTRY_ADDR)" || echo "registry: down"
+    pg_ready && echo "postgresql: up (127.0.0.1:$PG_PORT)" || echo "postgresql: down"
     ;;
   *)
     sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'

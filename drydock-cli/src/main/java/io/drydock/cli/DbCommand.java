@@ -106,6 +106,7 @@ final class DbCommand implements Runnable {
       }
       if (r.imported() != null) {
         summary(out, r.imported());
+        io.drydock.cli.ledger.RescanCommand.afterDbUpdate(spec, options.database());
       } else {
         out.println("DB unchanged: " + options.database());
       }
@@ -134,6 +135,7 @@ final class DbCommand implements Runnable {
       Path db = cache.dir().resolve("vulndb.sqlite");
       ImportSummary s = new VulnDbImporter(Clock.systemUTC(), Console.of(spec)).importFrom(sources, db);
       summary(Main.stdout(spec), s);
+      io.drydock.cli.ledger.RescanCommand.afterDbUpdate(spec, db);
       return 0;
     }
   }

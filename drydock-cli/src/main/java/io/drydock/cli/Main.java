@@ -36,6 +36,11 @@ import picocli.CommandLine.Option;
       io.drydock.cli.sign.SignCommand.class,
       io.drydock.cli.sign.VerifyCommand.class,
       io.drydock.cli.sign.AttestCommand.class,
+      io.drydock.cli.ledger.InventoryCommand.class,
+      io.drydock.cli.ledger.RescanCommand.class,
+      io.drydock.cli.ledger.AffectedCommand.class,
+      io.drydock.cli.ledger.AuditCommand.class,
+      io.drydock.cli.ledger.ReportCommand.class,
       CompletionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

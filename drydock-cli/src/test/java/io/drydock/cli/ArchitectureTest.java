@@ -39,7 +39,15 @@ class ArchitectureTest {
   void modelDependsOnNothingElseOfOurs() {
     noClasses().that().resideInAPackage("io.drydock.model..")
         .should().dependOnClassesThat().resideInAnyPackage("io.drydock.image..", "io.drydock.scan..", "io.drydock.refs..",
-            "io.drydock.rollout..", "io.drydock.engine..", "io.drydock.router..", "io.drydock.cli..")
+            "io.drydock.rollout..", "io.drydock.engine..", "io.drydock.router..", "io.drydock.cli..", "io.drydock.store..")
+        .check(classes);
+  }
+
+  @Test
+  void theStoreDependsOnTheModelOnly() {
+    noClasses().that().resideInAPackage("io.drydock.store..")
+        .should().dependOnClassesThat().resideInAnyPackage("io.drydock.image..", "io.drydock.scan..", "io.drydock.refs..",
+            "io.drydock.policy..", "io.drydock.rollout..", "io.drydock.engine..", "io.drydock.router..", "io.drydock.cli..")
         .check(classes);
   }
 

@@ -12,7 +12,7 @@ class TypoTest {
     Cli cli = Cli.run("scna", "--help");
     assertThat(cli.exitCode()).isEqualTo(2);
     assertThat(cli.out()).isEmpty();
-    assertThat(cli.err()).contains("Unmatched argument at index 0: 'scna'").contains("Did you mean: drydock scan?");
+    assertThat(cli.err()).contains("Unmatched argument at index 0: 'scna'").contains("Did you mean: drydock scan");
   }
 
   @Test

@@ -116,6 +116,11 @@ public final class DockerEngine implements ContainerEngine {
     return host;
   }
 
+  /** The docker-java client, for the other adapters of this package ({@link EngineInventory}). */
+  DockerClient client() {
+    return client;
+  }
+
   @Override
   public Digest pull(ImageRef image, Duration timeout) {
     String name = image.registry() + "/" + image.repository();
@@ -358,7 +363,7 @@ public final class DockerEngine implements ContainerEngine {
   }
 
   /** Runs one API call and turns docker-java's failures into DrydockExceptions saying what was tried. */
-  private <T> T call(String what, Supplier<T> action) {
+  <T> T call(String what, Supplier<T> action) {
     DockerReplies.checkSocket(host, URI.create(host));
     try {
       return action.get();

@@ -138,6 +138,11 @@ public final class RegistryClient implements AutoCloseable {
     return ListTags.repositoryExists(session(ref.registry()), ref.repository());
   }
 
+  /** The repositories of {@code registry} ({@code GET /v2/_catalog}), following pagination. */
+  public List<String> catalog(String registry) throws IOException {
+    return Catalog.list(session(registry));
+  }
+
   /** All tags of the repository of {@code ref}, in the registry's order, following pagination. */
   public List<String> listTags(ImageRef ref) throws IOException {
     return ListTags.list(session(ref.registry()), ref.repository(), ListTags.PAGE_SIZE);

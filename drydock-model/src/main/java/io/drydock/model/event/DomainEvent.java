@@ -10,7 +10,7 @@ package io.drydock.model.event;
  * digest, the service by name, the revision by number). Time and actor are added by whoever records the event,
  * not carried here.
  */
-public sealed interface DomainEvent extends Event permits ScanEvent, RolloutEvent {
+public sealed interface DomainEvent extends Event permits ScanEvent, RolloutEvent, LedgerEvent {
 
   /** One line for a human, as the CLI prints it ("web: r2 is stable"). */
   String summary();
