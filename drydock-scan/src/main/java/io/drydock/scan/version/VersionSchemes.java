@@ -12,6 +12,7 @@ public final class VersionSchemes {
   private static final VersionScheme SEMVER = new NpmSemverScheme();
   private static final VersionScheme PEP440 = new Pep440VersionScheme();
   private static final VersionScheme GO = new GoVersionScheme();
+  private static final VersionScheme RUBYGEMS = new RubyGemsVersionScheme();
 
   private VersionSchemes() {}
 
@@ -44,6 +45,11 @@ public final class VersionSchemes {
     return GO;
   }
 
+  /** RubyGems' {@code Gem::Version} order. */
+  public static VersionScheme rubygems() {
+    return RUBYGEMS;
+  }
+
   /**
    * The scheme of an OSV ecosystem string as OSV writes it ({@code Debian:12}, {@code Alpine:v3.20},
    * {@code Ubuntu:22.04:LTS}, {@code Red Hat}, {@code Maven}, {@code npm}, {@code PyPI}, {@code Go}); the part
@@ -62,6 +68,7 @@ public final class VersionSchemes {
           case "npm", "crates.io" -> SEMVER;
           case "PyPI" -> PEP440;
           case "Go" -> GO;
+          case "RubyGems" -> RUBYGEMS;
           default -> null;
         });
   }

@@ -5,6 +5,8 @@ import io.drydock.scan.analyzer.golang.GoBinaryAnalyzer;
 import io.drydock.scan.analyzer.java.JarAnalyzer;
 import io.drydock.scan.analyzer.npm.NpmPackageAnalyzer;
 import io.drydock.scan.analyzer.python.PythonPackageAnalyzer;
+import io.drydock.scan.analyzer.ruby.GemfileLockAnalyzer;
+import io.drydock.scan.analyzer.ruby.GemspecAnalyzer;
 import java.util.List;
 
 /** The application-package analyzers (everything that is not an OS package database). */
@@ -13,6 +15,7 @@ public final class LanguageAnalyzers {
 
   /** New instances of: jar, npm, python-pkg, gobinary. Each is stateless and safe to share across threads. */
   public static List<Analyzer> all() {
-    return List.of(new JarAnalyzer(), new NpmPackageAnalyzer(), new PythonPackageAnalyzer(), new GoBinaryAnalyzer());
+    return List.of(new JarAnalyzer(), new NpmPackageAnalyzer(), new PythonPackageAnalyzer(), new GoBinaryAnalyzer(),
+        new GemspecAnalyzer(), new GemfileLockAnalyzer());
   }
 }

@@ -18,7 +18,7 @@ class LanguageAnalyzersTest {
   @Test
   void namesAreUniqueAndStable() {
     assertThat(LanguageAnalyzers.all()).extracting(Analyzer::name)
-        .containsExactly("jar", "npm", "python-pkg", "gobinary");
+        .containsExactly("jar", "npm", "python-pkg", "gobinary", "gemspec", "bundler");
   }
 
   @Test

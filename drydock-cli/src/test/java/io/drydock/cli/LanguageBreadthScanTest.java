@@ -1,0 +1,66 @@
+package io.drydock.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code drydock scan dir:ROOTFS} end to end for the Ruby, Rust, PHP and .NET analyzers: real upstream lockfiles
+ * and manifests placed where they sit in an image, real OSV records of each ecosystem imported, and exactly the
+ * findings those records imply.
+ */
+class LanguageBreadthScanTest {
+  private static final String ANALYZERS = "/io/drydock/scan/analyzer/";
+
+  @TempDir Path tmp;
+
+  private Path db() throws IOException {
+    Path osv = Files.createDirectories(tmp.resolve("osv"));
+    for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json")) {
+      ScanFixtures.resource("/advisories/lang-breadth/" + record, osv.resolve(record).getParent());
+    }
+    return ScanFixtures.importDb(Clock.systemUTC(), tmp.resolve("breadth.sqlite"), osv);
+  }
+
+  private void place(Path root, String resource, String path) throws IOException {
+    Path target = root.resolve(path);
+    Files.createDirectories(target.getParent());
+    try (var in = java.util.Objects.requireNonNull(getClass().getResourceAsStream(ANALYZERS + resource), resource)) {
+      Files.copy(in, target);
+    }
+  }
+
+  private Set<String> findings(Path root) throws IOException {
+    Cli cli = Cli.run("scan", "--cache-dir", tmp.resolve("cache").toString(), "--db", db().toString(), "--format", "json",
+        "dir:" + root);
+    assertThat(cli.exitCode()).as(cli.err()).isZero();
+    Set<String> out = new TreeSet<>();
+    for (JsonNode f : ScanFixtures.JSON.readTree(cli.out()).get("findings")) {
+      List<String> fixed = new ArrayList<>();
+      f.get("fixedVersions").forEach(v -> fixed.add(v.asText()));
+      for (JsonNode adv : f.get("advisoryIds")) {
+        out.add(f.get("ecosystem").asText() + "|" + f.get("package").get("name").asText() + "|"
+            + f.get("package").get("version").asText() + "|" + adv.asText() + "|" + String.join(",", fixed));
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void railsGemfileLockAndAnInstalledGemspecGiveTheActionPackAdvisory() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("rootfs"));
+    place(root, "ruby/rails.lock", "srv/app/Gemfile.lock");
+    place(root, "ruby/rss-0.2.9.gemspec", "usr/local/bundle/specifications/rss-0.2.9.gemspec");
+    assertThat(findings(root)).containsExactly("RubyGems|actionpack|7.0.2.2|GHSA-mm33-5vfq-3mm3|7.0.2.4");
+  }
+}
