@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,8 @@ class LanguageBreadthScanTest {
 
   private Path db() throws IOException {
     Path osv = Files.createDirectories(tmp.resolve("osv"));
-    for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json")) {
+    for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json", "crates.io/RUSTSEC-2021-0003.json",
+        "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json")) {
       ScanFixtures.resource("/advisories/lang-breadth/" + record, osv.resolve(record).getParent());
     }
     return ScanFixtures.importDb(Clock.systemUTC(), tmp.resolve("breadth.sqlite"), osv);
@@ -62,5 +64,17 @@ class LanguageBreadthScanTest {
     place(root, "ruby/rails.lock", "srv/app/Gemfile.lock");
     place(root, "ruby/rss-0.2.9.gemspec", "usr/local/bundle/specifications/rss-0.2.9.gemspec");
     assertThat(findings(root)).containsExactly("RubyGems|actionpack|7.0.2.2|GHSA-mm33-5vfq-3mm3|7.0.2.4");
+  }
+
+  @Test
+  void cargoLockfilesGiveTheTimeAdvisoryAndNotTheSmallvecOnesForTheFixedVersion() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("rootfs"));
+    place(root, "rust/rust-lang-cargo-2017.Cargo.lock", "src/cargo/Cargo.lock");
+    // smallvec 0.6.14 is the fixed version of RUSTSEC-2021-0003 and past RUSTSEC-2019-0012's range: no finding.
+    place(root, "rust/real-rust-project.Cargo.lock", "src/real/Cargo.lock");
+    place(root, "rust/uses_serde_json", "usr/local/bin/uses_json");
+    Files.setPosixFilePermissions(root.resolve("usr/local/bin/uses_json"), PosixFilePermissions.fromString("rwxr-xr-x"));
+    Set<String> found = findings(root);
+    assertThat(found).hasSize(1).first().asString().startsWith("crates.io|time|0.1.37|RUSTSEC-2020-0071|");
   }
 }

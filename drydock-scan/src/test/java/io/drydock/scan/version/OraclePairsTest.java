@@ -17,7 +17,8 @@ class OraclePairsTest {
 
   static Stream<Arguments> files() {
     return Stream.of(
-        Arguments.of("rubygems-oracle-pairs.txt", VersionSchemes.rubygems()));
+        Arguments.of("rubygems-oracle-pairs.txt", VersionSchemes.rubygems()),
+        Arguments.of("crates-oracle-pairs.txt", VersionSchemes.forEcosystem("crates.io").orElseThrow()));
   }
 
   @ParameterizedTest(name = "{0}")

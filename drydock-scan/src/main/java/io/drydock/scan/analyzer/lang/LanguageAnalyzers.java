@@ -7,6 +7,8 @@ import io.drydock.scan.analyzer.npm.NpmPackageAnalyzer;
 import io.drydock.scan.analyzer.python.PythonPackageAnalyzer;
 import io.drydock.scan.analyzer.ruby.GemfileLockAnalyzer;
 import io.drydock.scan.analyzer.ruby.GemspecAnalyzer;
+import io.drydock.scan.analyzer.rust.AuditableBinaryAnalyzer;
+import io.drydock.scan.analyzer.rust.CargoLockAnalyzer;
 import java.util.List;
 
 /** The application-package analyzers (everything that is not an OS package database). */
@@ -16,6 +18,6 @@ public final class LanguageAnalyzers {
   /** New instances of: jar, npm, python-pkg, gobinary. Each is stateless and safe to share across threads. */
   public static List<Analyzer> all() {
     return List.of(new JarAnalyzer(), new NpmPackageAnalyzer(), new PythonPackageAnalyzer(), new GoBinaryAnalyzer(),
-        new GemspecAnalyzer(), new GemfileLockAnalyzer());
+        new GemspecAnalyzer(), new GemfileLockAnalyzer(), new CargoLockAnalyzer(), new AuditableBinaryAnalyzer());
   }
 }
