@@ -28,7 +28,7 @@ class LanguageBreadthScanTest {
   private Path db() throws IOException {
     Path osv = Files.createDirectories(tmp.resolve("osv"));
     for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json", "crates.io/RUSTSEC-2021-0003.json",
-        "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json")) {
+        "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json", "Packagist/GHSA-q7rv-6hp3-vh96.json")) {
       ScanFixtures.resource("/advisories/lang-breadth/" + record, osv.resolve(record).getParent());
     }
     return ScanFixtures.importDb(Clock.systemUTC(), tmp.resolve("breadth.sqlite"), osv);
@@ -76,5 +76,16 @@ class LanguageBreadthScanTest {
     Files.setPosixFilePermissions(root.resolve("usr/local/bin/uses_json"), PosixFilePermissions.fromString("rwxr-xr-x"));
     Set<String> found = findings(root);
     assertThat(found).hasSize(1).first().asString().startsWith("crates.io|time|0.1.37|RUSTSEC-2020-0071|");
+  }
+
+  @Test
+  void composerOneInstalledJsonAndAComposerLockGiveThePsr7Advisory() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("rootfs"));
+    place(root, "php/osurasp-v1.installed.json", "var/www/vendor/composer/installed.json");
+    place(root, "php/trivy-integration.composer.lock", "srv/app/composer.lock");
+    // guzzlehttp/guzzle 6.3.3 and 7.4.4 are in the same files: the record names psr7 only.
+    assertThat(findings(root)).containsExactly(
+        "Packagist|guzzlehttp/psr7|1.5.2|GHSA-q7rv-6hp3-vh96|1.8.4",
+        "Packagist|guzzlehttp/psr7|1.8.3|GHSA-q7rv-6hp3-vh96|1.8.4");
   }
 }

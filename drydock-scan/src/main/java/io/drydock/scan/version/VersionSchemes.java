@@ -13,6 +13,7 @@ public final class VersionSchemes {
   private static final VersionScheme PEP440 = new Pep440VersionScheme();
   private static final VersionScheme GO = new GoVersionScheme();
   private static final VersionScheme RUBYGEMS = new RubyGemsVersionScheme();
+  private static final VersionScheme COMPOSER = new ComposerVersionScheme();
 
   private VersionSchemes() {}
 
@@ -50,6 +51,11 @@ public final class VersionSchemes {
     return RUBYGEMS;
   }
 
+  /** Composer's normalisation, then PHP's {@code version_compare} (Packagist). */
+  public static VersionScheme composer() {
+    return COMPOSER;
+  }
+
   /**
    * The scheme of an OSV ecosystem string as OSV writes it ({@code Debian:12}, {@code Alpine:v3.20},
    * {@code Ubuntu:22.04:LTS}, {@code Red Hat}, {@code Maven}, {@code npm}, {@code PyPI}, {@code Go}); the part
@@ -69,6 +75,7 @@ public final class VersionSchemes {
           case "PyPI" -> PEP440;
           case "Go" -> GO;
           case "RubyGems" -> RUBYGEMS;
+          case "Packagist" -> COMPOSER;
           default -> null;
         });
   }

@@ -18,7 +18,8 @@ class OraclePairsTest {
   static Stream<Arguments> files() {
     return Stream.of(
         Arguments.of("rubygems-oracle-pairs.txt", VersionSchemes.rubygems()),
-        Arguments.of("crates-oracle-pairs.txt", VersionSchemes.forEcosystem("crates.io").orElseThrow()));
+        Arguments.of("crates-oracle-pairs.txt", VersionSchemes.forEcosystem("crates.io").orElseThrow()),
+        Arguments.of("composer-oracle-pairs.txt", VersionSchemes.composer()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -4,6 +4,7 @@ import io.drydock.scan.analyzer.Analyzer;
 import io.drydock.scan.analyzer.golang.GoBinaryAnalyzer;
 import io.drydock.scan.analyzer.java.JarAnalyzer;
 import io.drydock.scan.analyzer.npm.NpmPackageAnalyzer;
+import io.drydock.scan.analyzer.php.ComposerAnalyzer;
 import io.drydock.scan.analyzer.python.PythonPackageAnalyzer;
 import io.drydock.scan.analyzer.ruby.GemfileLockAnalyzer;
 import io.drydock.scan.analyzer.ruby.GemspecAnalyzer;
@@ -18,6 +19,7 @@ public final class LanguageAnalyzers {
   /** New instances of: jar, npm, python-pkg, gobinary. Each is stateless and safe to share across threads. */
   public static List<Analyzer> all() {
     return List.of(new JarAnalyzer(), new NpmPackageAnalyzer(), new PythonPackageAnalyzer(), new GoBinaryAnalyzer(),
-        new GemspecAnalyzer(), new GemfileLockAnalyzer(), new CargoLockAnalyzer(), new AuditableBinaryAnalyzer());
+        new GemspecAnalyzer(), new GemfileLockAnalyzer(), new CargoLockAnalyzer(), new AuditableBinaryAnalyzer(),
+        new ComposerAnalyzer());
   }
 }
