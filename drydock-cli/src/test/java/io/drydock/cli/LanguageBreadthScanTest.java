@@ -28,7 +28,8 @@ class LanguageBreadthScanTest {
   private Path db() throws IOException {
     Path osv = Files.createDirectories(tmp.resolve("osv"));
     for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json", "crates.io/RUSTSEC-2021-0003.json",
-        "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json", "Packagist/GHSA-q7rv-6hp3-vh96.json")) {
+        "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json", "Packagist/GHSA-q7rv-6hp3-vh96.json",
+        "NuGet/GHSA-5crp-9r3c-p9vr.json")) {
       ScanFixtures.resource("/advisories/lang-breadth/" + record, osv.resolve(record).getParent());
     }
     return ScanFixtures.importDb(Clock.systemUTC(), tmp.resolve("breadth.sqlite"), osv);
@@ -87,5 +88,16 @@ class LanguageBreadthScanTest {
     assertThat(findings(root)).containsExactly(
         "Packagist|guzzlehttp/psr7|1.5.2|GHSA-q7rv-6hp3-vh96|1.8.4",
         "Packagist|guzzlehttp/psr7|1.8.3|GHSA-q7rv-6hp3-vh96|1.8.4");
+  }
+
+  @Test
+  void depsJsonAndPackagesLockGiveTheNewtonsoftAdvisoryButNotForTheFixedVersion() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("rootfs"));
+    place(root, "dotnet/datacollector.deps.json", "app/datacollector.deps.json");
+    place(root, "dotnet/integration.packages.lock.json", "src/api/packages.lock.json");
+    place(root, "dotnet/happy.deps.json", "srv/example/ExampleApp1.deps.json"); // Newtonsoft.Json 13.0.1, the fix
+    assertThat(findings(root)).containsExactly(
+        "NuGet|Newtonsoft.Json|12.0.3|GHSA-5crp-9r3c-p9vr|13.0.1",
+        "NuGet|Newtonsoft.Json|9.0.1|GHSA-5crp-9r3c-p9vr|13.0.1");
   }
 }

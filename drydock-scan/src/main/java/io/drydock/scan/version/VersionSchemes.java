@@ -14,6 +14,7 @@ public final class VersionSchemes {
   private static final VersionScheme GO = new GoVersionScheme();
   private static final VersionScheme RUBYGEMS = new RubyGemsVersionScheme();
   private static final VersionScheme COMPOSER = new ComposerVersionScheme();
+  private static final VersionScheme NUGET = new NuGetVersionScheme();
 
   private VersionSchemes() {}
 
@@ -56,6 +57,11 @@ public final class VersionSchemes {
     return COMPOSER;
   }
 
+  /** NuGet.Versioning's order (SemVer 2.0 labels, four-part legacy versions, case-insensitive). */
+  public static VersionScheme nuget() {
+    return NUGET;
+  }
+
   /**
    * The scheme of an OSV ecosystem string as OSV writes it ({@code Debian:12}, {@code Alpine:v3.20},
    * {@code Ubuntu:22.04:LTS}, {@code Red Hat}, {@code Maven}, {@code npm}, {@code PyPI}, {@code Go}); the part
@@ -76,6 +82,7 @@ public final class VersionSchemes {
           case "Go" -> GO;
           case "RubyGems" -> RUBYGEMS;
           case "Packagist" -> COMPOSER;
+          case "NuGet" -> NUGET;
           default -> null;
         });
   }

@@ -1,6 +1,7 @@
 package io.drydock.scan.analyzer.lang;
 
 import io.drydock.scan.analyzer.Analyzer;
+import io.drydock.scan.analyzer.dotnet.DotnetAnalyzer;
 import io.drydock.scan.analyzer.golang.GoBinaryAnalyzer;
 import io.drydock.scan.analyzer.java.JarAnalyzer;
 import io.drydock.scan.analyzer.npm.NpmPackageAnalyzer;
@@ -16,10 +17,10 @@ import java.util.List;
 public final class LanguageAnalyzers {
   private LanguageAnalyzers() {}
 
-  /** New instances of: jar, npm, python-pkg, gobinary. Each is stateless and safe to share across threads. */
+  /** New instances of: jar, npm, python-pkg, gobinary, gemspec, bundler, cargo-lock, cargo-auditable, composer, dotnet. Each is stateless and safe to share across threads. */
   public static List<Analyzer> all() {
     return List.of(new JarAnalyzer(), new NpmPackageAnalyzer(), new PythonPackageAnalyzer(), new GoBinaryAnalyzer(),
         new GemspecAnalyzer(), new GemfileLockAnalyzer(), new CargoLockAnalyzer(), new AuditableBinaryAnalyzer(),
-        new ComposerAnalyzer());
+        new ComposerAnalyzer(), new DotnetAnalyzer());
   }
 }

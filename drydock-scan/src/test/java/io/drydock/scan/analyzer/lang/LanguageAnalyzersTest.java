@@ -19,7 +19,7 @@ class LanguageAnalyzersTest {
   void namesAreUniqueAndStable() {
     assertThat(LanguageAnalyzers.all()).extracting(Analyzer::name)
         .containsExactly("jar", "npm", "python-pkg", "gobinary", "gemspec", "bundler", "cargo-lock",
-            "cargo-auditable", "composer");
+            "cargo-auditable", "composer", "dotnet");
   }
 
   @Test
