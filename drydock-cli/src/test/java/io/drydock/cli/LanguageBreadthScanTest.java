@@ -26,6 +26,10 @@ class LanguageBreadthScanTest {
   @TempDir Path tmp;
 
   private Path db() throws IOException {
+    Path made = tmp.resolve("breadth.sqlite");
+    if (Files.exists(made)) {
+      return made;
+    }
     Path osv = Files.createDirectories(tmp.resolve("osv"));
     for (String record : List.of("RubyGems/GHSA-mm33-5vfq-3mm3.json", "crates.io/RUSTSEC-2021-0003.json",
         "crates.io/RUSTSEC-2019-0012.json", "crates.io/RUSTSEC-2020-0071.json", "Packagist/GHSA-q7rv-6hp3-vh96.json",
@@ -44,8 +48,12 @@ class LanguageBreadthScanTest {
   }
 
   private Set<String> findings(Path root) throws IOException {
+    return findings("dir:" + root);
+  }
+
+  private Set<String> findings(String target) throws IOException {
     Cli cli = Cli.run("scan", "--cache-dir", tmp.resolve("cache").toString(), "--db", db().toString(), "--format", "json",
-        "dir:" + root);
+        target);
     assertThat(cli.exitCode()).as(cli.err()).isZero();
     Set<String> out = new TreeSet<>();
     for (JsonNode f : ScanFixtures.JSON.readTree(cli.out()).get("findings")) {
@@ -99,5 +107,23 @@ class LanguageBreadthScanTest {
     assertThat(findings(root)).containsExactly(
         "NuGet|Newtonsoft.Json|12.0.3|GHSA-5crp-9r3c-p9vr|13.0.1",
         "NuGet|Newtonsoft.Json|9.0.1|GHSA-5crp-9r3c-p9vr|13.0.1");
+  }
+
+  @Test
+  void aCycloneDxSbomWrittenByDrydockOfAllFourGivesTheSameFindingsAsTheDirectory() throws IOException {
+    Path root = Files.createDirectories(tmp.resolve("rootfs"));
+    place(root, "ruby/rails.lock", "srv/app/Gemfile.lock");
+    place(root, "rust/rust-lang-cargo-2017.Cargo.lock", "src/cargo/Cargo.lock");
+    place(root, "php/osurasp-v1.installed.json", "var/www/vendor/composer/installed.json");
+    place(root, "dotnet/datacollector.deps.json", "app/datacollector.deps.json");
+    Set<String> fromDir = findings(root);
+    assertThat(fromDir).hasSize(4);
+    Path sbom = tmp.resolve("rootfs.cdx.json");
+    Cli made = Cli.run("sbom", "--cache-dir", tmp.resolve("cache").toString(), "--format", "cyclonedx", "--output",
+        sbom.toString(), "dir:" + root);
+    assertThat(made.exitCode()).as(made.err()).isZero();
+    assertThat(Files.readString(sbom)).contains("pkg:gem/actionpack@7.0.2.2", "pkg:cargo/time@0.1.37",
+        "pkg:composer/guzzlehttp/psr7@1.5.2", "pkg:nuget/Newtonsoft.Json@9.0.1");
+    assertThat(findings(sbom.toString())).isEqualTo(fromDir);
   }
 }
