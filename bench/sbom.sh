@@ -20,6 +20,13 @@ if [ ! -f "$ARCHIVE" ]; then
   sh testdata/images/make-debian.sh "$OUT" >&2
 fi
 [ -x drydock-cli/target/lib ] || ./mvnw -q -B package -DskipTests
+# the in-JVM rounds run drydock-scan's SbomBenchmark (test classes), not a command of the shipped CLI
+./mvnw -q -B -pl drydock-scan -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test >/dev/null
+bench_sbom() {
+  java -cp "drydock-scan/target/test-classes:drydock-scan/target/classes:$(cat drydock-scan/target/bench.classpath)" \
+    io.drydock.scan.SbomBenchmark --work-dir "$OUT/bench-work" "$@"
+}
 
 blobs=$(mktemp -d)
 trap 'rm -rf "$blobs"' EXIT
@@ -43,7 +50,7 @@ t0=$(date +%s%N)
 t1=$(date +%s%N)
 cold_process=$(( (t1 - t0) / 1000000 ))
 
-result=$(./drydock bench sbom --rounds "$ROUNDS" --no-cache "oci-archive:$ARCHIVE" | tail -n 1)
+result=$(bench_sbom --rounds "$ROUNDS" "oci-archive:$ARCHIVE" | tail -n 1)
 best=$(sed -E 's/.*best ([0-9.]+) s.*/\1/' <<<"$result")
 median=$(sed -E 's/.*median ([0-9.]+) s.*/\1/' <<<"$result")
 packages=$(sed -E 's/.*packages ([0-9]+).*/\1/' <<<"$result")
@@ -52,7 +59,7 @@ db="$OUT/bench-vulndb"
 rm -rf "$db"
 ./drydock db import -q --cache-dir "$db" drydock-scan/src/test/resources/advisories/lang-advisories.zip \
   drydock-scan/src/test/resources/advisories/alpine/v3.20/main >/dev/null
-scan=$(./drydock bench sbom --rounds "$ROUNDS" --no-cache --db "$db/vulndb.sqlite" "oci-archive:$ARCHIVE" | tail -n 1)
+scan=$(bench_sbom --rounds "$ROUNDS" --db "$db/vulndb.sqlite" "oci-archive:$ARCHIVE" | tail -n 1)
 scan_best=$(sed -E 's/.*best ([0-9.]+) s.*/\1/' <<<"$scan")
 
 awk -v f="$best_floor" -v b="$best" -v m="$median" -v c="$cold_process" -v cb="$compressed" -v ub="$uncompressed" \

@@ -12,9 +12,8 @@ import io.drydock.model.Finding;
 import io.drydock.model.Sbom;
 import io.drydock.model.Severity;
 import io.drydock.scan.ImageFacts;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.SbomBuilder;
-import io.drydock.scan.Scanner;
+import io.drydock.scan.ScanService;
 import io.drydock.scan.db.VulnDb;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +71,7 @@ final class CompareCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Console console = Console.of(spec);
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
+    ScanService service = imageOptions.scanService(console);
     Path dbFile = imageOptions.vulnDbFile(db);
     VulnDb vulnDb = null;
     if (db != null || Files.isRegularFile(dbFile)) {
@@ -83,12 +82,12 @@ final class CompareCommand implements Callable<Integer> {
     List<Column> columns = new ArrayList<>();
     try {
       for (String image : images) {
-        SbomBuilder.Result r = inventory.take(image, imageOptions.toImageOptions());
+        SbomBuilder.Result r = service.inventory(image, imageOptions.toImageOptions());
         Map<Severity, Integer> counts = null;
         int fixable = 0;
         if (vulnDb != null) {
           counts = new EnumMap<>(Severity.class);
-          for (Finding f : Scanner.of(vulnDb).scan(r.sbom()).findings()) {
+          for (Finding f : service.match(vulnDb, r.sbom()).findings()) {
             counts.merge(f.severity(), 1, Integer::sum);
             fixable += f.isFixable() ? 1 : 0;
           }

@@ -8,7 +8,7 @@ import io.drydock.scan.db.UpdateOptions;
 import io.drydock.scan.db.VulnDb;
 import io.drydock.scan.db.VulnDbImporter;
 import io.drydock.scan.db.VulnDbUpdater;
-import io.drydock.scan.layer.LayerCache;
+import io.drydock.scan.LayerCache;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -2,7 +2,6 @@ package io.drydock.cli;
 
 import io.drydock.cli.support.Console;
 import io.drydock.cli.support.ImageOptionsMixin;
-import io.drydock.cli.support.Output;
 import io.drydock.cli.support.Table;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +12,10 @@ import io.drydock.model.ImageMetadata;
 import io.drydock.model.LayerInfo;
 import io.drydock.model.Sbom;
 import io.drydock.scan.ImageFacts;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.SbomBuilder;
 import io.drydock.scan.sbom.JsonSbomWriter;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -56,21 +53,18 @@ final class InspectCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "The image to inspect.")
   String image;
 
+  @Mixin ImageOptionsMixin imageOptions;
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table",
       description = "table or json. Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-  @Nullable Path output;
-
-  @Mixin ImageOptionsMixin imageOptions;
+  @Mixin OutputOption output;
 
   @Override
   public Integer call() throws Exception {
-    Console console = Console.of(spec);
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
-    SbomBuilder.Result result = inventory.take(image, imageOptions.toImageOptions());
-    Output.write(output, Main.stdout(spec), out -> {
+    SbomBuilder.Result result = imageOptions.scanService(Console.of(spec)).inventory(image, imageOptions.toImageOptions());
+    output.write(spec, out -> {
       if (format == Format.json) {
         json(result.sbom(), result.facts(), out);
       } else {

@@ -30,8 +30,7 @@ import picocli.CommandLine.Option;
       io.drydock.cli.refs.OutdatedCommand.class,
       io.drydock.cli.rollout.UpCommand.class,
       io.drydock.cli.rollout.RolloutCommand.class,
-      CompletionCommand.class,
-      BenchCommand.class
+      CompletionCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

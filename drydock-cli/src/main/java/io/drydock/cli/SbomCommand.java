@@ -2,24 +2,20 @@ package io.drydock.cli;
 
 import io.drydock.cli.support.Console;
 import io.drydock.cli.support.ImageOptionsMixin;
-import io.drydock.cli.support.Output;
 import io.drydock.cli.support.Table;
 import io.drydock.model.LayerInfo;
 import io.drydock.model.Package;
 import io.drydock.model.Sbom;
-import io.drydock.scan.Inventory;
 import io.drydock.scan.sbom.CycloneDxWriter;
 import io.drydock.scan.sbom.JsonSbomWriter;
 import io.drydock.scan.sbom.SpdxWriter;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -58,23 +54,20 @@ final class SbomCommand implements Callable<Integer> {
   @Parameters(paramLabel = "IMAGE", description = "The image to list.")
   String image;
 
+  @Mixin ImageOptionsMixin imageOptions;
+
   @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", defaultValue = "table", converter = FormatConverter.class,
       description = "table, json (drydock.sbom/v1), cyclonedx (CycloneDX 1.6 JSON) or spdx-json (SPDX 2.3). Default: ${DEFAULT-VALUE}.")
   Format format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-  @Nullable Path output;
-
-  @Mixin ImageOptionsMixin imageOptions;
+  @Mixin OutputOption output;
 
   @Override
   public Integer call() throws Exception {
-    Console console = Console.of(spec);
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
-    Sbom sbom = inventory.take(image, imageOptions.toImageOptions()).sbom();
+    Sbom sbom = imageOptions.scanService(Console.of(spec)).inventory(image, imageOptions.toImageOptions()).sbom();
     Clock clock = Clock.systemUTC();
     String version = Main.version();
-    Output.write(output, Main.stdout(spec), out -> {
+    output.write(spec, out -> {
       switch (format) {
         case json -> new JsonSbomWriter(clock, version).write(sbom, out);
         case cyclonedx -> new CycloneDxWriter(clock, version).write(sbom, out);

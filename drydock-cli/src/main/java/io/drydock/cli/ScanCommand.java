@@ -2,7 +2,6 @@ package io.drydock.cli;
 
 import io.drydock.cli.support.Console;
 import io.drydock.cli.support.ImageOptionsMixin;
-import io.drydock.cli.support.Output;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,26 +9,20 @@ import io.drydock.model.DrydockException;
 import io.drydock.model.Sbom;
 import io.drydock.model.ScanReport;
 import io.drydock.model.Severity;
-import io.drydock.model.Skip;
-import io.drydock.scan.Inventory;
-import io.drydock.scan.Scanner;
+import io.drydock.policy.Policy;
+import io.drydock.policy.filter.FindingFilter;
+import io.drydock.policy.filter.IgnoreRule;
+import io.drydock.policy.filter.VexStatement;
+import io.drydock.scan.CriteriaFiles;
+import io.drydock.scan.ScanService;
 import io.drydock.scan.db.VulnDb;
-import io.drydock.scan.filter.FindingFilter;
-import io.drydock.scan.filter.IgnoreFiles;
-import io.drydock.scan.filter.IgnoreRule;
-import io.drydock.scan.filter.OpenVex;
-import io.drydock.scan.filter.VexStatement;
 import io.drydock.scan.report.ReportFormat;
 import io.drydock.scan.report.ReportWriters;
 import io.drydock.scan.sbom.JsonSbomWriter;
-import io.drydock.scan.sbom.SbomReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -135,8 +128,7 @@ final class ScanCommand implements Callable<Integer> {
           + "Default: ${DEFAULT-VALUE}.")
   ReportFormat format;
 
-  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write to FILE (atomically) instead of stdout.")
-  @Nullable Path output;
+  @Mixin OutputOption output;
 
   @Mixin ImageOptionsMixin imageOptions;
 
@@ -145,38 +137,21 @@ final class ScanCommand implements Callable<Integer> {
     if (exitCode < 0 || exitCode > 255) {
       throw DrydockException.usage("--exit-code must be between 0 and 255, not " + exitCode);
     }
-    Console console = Console.of(spec);
     Clock clock = Clock.systemUTC();
-    Path dbFile = imageOptions.vulnDbFile(db);
-    try (VulnDb vulnDb = VulnDb.open(dbFile)) {
-      Instant now = clock.instant();
-      Scanner.checkDbAge(vulnDb.metadata().lastUpdate(), now, dbWarnAge, dbMaxAge, console);
-      FindingFilter.Criteria criteria = criteria();
-      Sbom sbom = sbom(console);
-      Scanner.Result result = Scanner.of(vulnDb).scan(sbom);
-      FindingFilter.Outcome outcome = FindingFilter.apply(result.findings(), criteria, sbom.image(), LocalDate.ofInstant(now, ZoneOffset.UTC));
-      for (ScanReport.ExpiredRule r : outcome.expired()) {
-        console.warn("the rule for " + r.id() + " at " + r.source() + " expired on " + r.expiredOn()
-            + (r.owner() == null ? "" : " (owner " + r.owner() + ")") + "; it no longer suppresses anything");
-      }
-      if (!result.skips().isEmpty()) {
-        console.warn(result.skips().size() + " package(s) could not be matched (listed under 'skipped' in --format json)");
-      }
-      List<Skip> skipped = new ArrayList<>(sbom.skipped());
-      skipped.addAll(result.skips());
-      Sbom reported = new Sbom(sbom.image(), sbom.os(), sbom.packages(), skipped);
-      VulnDb.Metadata m = vulnDb.metadata();
-      ScanReport report = new ScanReport(reported, outcome.findings(), outcome.suppressed(), outcome.expired(),
-          new ScanReport.DbInfo(m.schemaVersion(), m.lastUpdate(), m.advisories()), now);
+    ScanService service = imageOptions.lazyScanService(Console.of(spec), clock);
+    try (VulnDb vulnDb = service.openDb(imageOptions.vulnDbFile(db), dbWarnAge, dbMaxAge)) {
+      ScanService.Request request = new ScanService.Request(target, imageOptions::toImageOptions, criteria());
+      ScanReport report = service.scan(vulnDb, request);
       ReportWriters writers = new ReportWriters(clock, Main.version());
-      Output.write(output, Main.stdout(spec), out -> {
+      output.write(spec, out -> {
         if (format == ReportFormat.JSON && listAllPkgs) {
           withAllPackages(writers.toString(report, format), report.sbom(), clock, out);
         } else {
           writers.write(report, format, out);
         }
       });
-      return report.findings().isEmpty() ? 0 : exitCode;
+      Policy.Context gate = new Policy.Context(exitCode);
+      return gate.exitCodeOf(Policy.evaluate(report, gate));
     }
   }
 
@@ -189,18 +164,6 @@ final class ScanCommand implements Callable<Integer> {
     out.write('\n');
   }
 
-  private Sbom sbom(Console console) throws java.io.IOException {
-    if (target.startsWith("sbom:")) {
-      return new SbomReader().read(Path.of(target.substring("sbom:".length())));
-    }
-    Path file = Path.of(target.isBlank() ? "." : target);
-    if (!target.contains("://") && SbomReader.looksLikeJson(file)) {
-      return new SbomReader().read(file);
-    }
-    Inventory inventory = Inventory.create(imageOptions.layerCacheDir(), imageOptions.workDir(), console);
-    return inventory.take(target, imageOptions.toImageOptions()).sbom();
-  }
-
   private FindingFilter.Criteria criteria() {
     List<Path> files = new ArrayList<>(ignoreFiles);
     if (files.isEmpty() && Files.isRegularFile(Path.of(".trivyignore"))) {
@@ -208,11 +171,11 @@ final class ScanCommand implements Callable<Integer> {
     }
     List<IgnoreRule> rules = new ArrayList<>();
     for (Path f : files) {
-      rules.addAll(IgnoreFiles.read(f));
+      rules.addAll(CriteriaFiles.ignoreRules(f));
     }
     List<VexStatement> vex = new ArrayList<>();
     for (Path f : vexFiles) {
-      vex.addAll(OpenVex.read(f));
+      vex.addAll(CriteriaFiles.vex(f));
     }
     Set<Severity> keep = severities.isEmpty() ? Set.of() : EnumSet.copyOf(severities);
     return new FindingFilter.Criteria(keep, ignoreUnfixed, rules, vex);

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drydock.model.event.EventSink;
 import io.drydock.scan.db.VulnDbImporter;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import io.drydock.scan.testfixtures.PeerCases;
 import java.io.IOException;
 import java.io.InputStream;

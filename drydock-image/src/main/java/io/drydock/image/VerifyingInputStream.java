@@ -1,5 +1,6 @@
 package io.drydock.image;
 
+import io.drydock.image.stream.ChunkInputStream;
 import io.drydock.model.Digest;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * reaching EOF checks the size and the digest. Either failure is a {@link DrydockException} INVALID_INPUT:
  * "Tried to read blob X from Y but failed because: …". A reader that stops before EOF gets no verdict.
  */
-public final class VerifyingInputStream extends InputStream {
+public final class VerifyingInputStream extends ChunkInputStream {
   private final InputStream in;
   private final Digest expected;
   private final long expectedSize;
@@ -34,13 +35,6 @@ public final class VerifyingInputStream extends InputStream {
     this.expectedSize = expectedSize;
     this.from = from;
     this.md = expected.newMessageDigest();
-  }
-
-  @Override
-  public int read() throws IOException {
-    byte[] one = new byte[1];
-    int n = read(one, 0, 1);
-    return n < 0 ? -1 : one[0] & 0xff;
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.drydock.scan.analyzer.Analyzer;
 import io.drydock.scan.analyzer.os.OsDetection;
 import io.drydock.scan.layer.AppliedImage;
 import io.drydock.scan.layer.LayerApplier;
-import io.drydock.scan.layer.LayerCache;
 import io.drydock.scan.layer.LayerResult;
 import io.drydock.scan.layer.LayerScanner;
 import java.io.IOException;

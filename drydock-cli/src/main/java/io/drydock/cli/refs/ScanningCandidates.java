@@ -5,8 +5,7 @@ import io.drydock.model.Finding;
 import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;
 import io.drydock.refs.outdated.CandidateScanner;
-import io.drydock.scan.Inventory;
-import io.drydock.scan.Scanner;
+import io.drydock.scan.ScanService;
 import io.drydock.scan.db.VulnDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,16 +19,7 @@ import java.util.TreeSet;
  * current image come from the layer cache) and matched against the vulnerability DB in the cache dir. Without a
  * DB, candidates are ranked by version alone and the user is told how to get one.
  */
-final class ScanningCandidates implements CandidateScanner, AutoCloseable {
-  private final VulnDb db;
-  private final Inventory inventory;
-  private final ImageOptionsMixin options;
-
-  private ScanningCandidates(VulnDb db, Inventory inventory, ImageOptionsMixin options) {
-    this.db = db;
-    this.inventory = inventory;
-    this.options = options;
-  }
+record ScanningCandidates(VulnDb db, ScanService service, ImageOptionsMixin options) implements CandidateScanner, AutoCloseable {
 
   /** A scanner over the cache dir's DB, or {@link CandidateScanner#NONE} (with a warning) when there is none. */
   static CandidateScanner open(ImageOptionsMixin options, EventSink events) throws IOException {
@@ -39,13 +29,13 @@ final class ScanningCandidates implements CandidateScanner, AutoCloseable {
       return CandidateScanner.NONE;
     }
     VulnDb db = VulnDb.open(file);
-    return new ScanningCandidates(db, Inventory.create(options.layerCacheDir(), options.workDir(), events), options);
+    return new ScanningCandidates(db, options.scanService(events), options);
   }
 
   @Override
   public Optional<Set<String>> vulnerabilities(ImageRef candidate) throws IOException {
     Set<String> ids = new TreeSet<>();
-    for (Finding f : Scanner.of(db).scan(inventory.take(candidate.toString(), options.toImageOptions()).sbom()).findings()) {
+    for (Finding f : service.match(db, service.inventory(candidate.toString(), options.toImageOptions()).sbom()).findings()) {
       ids.add(f.id());
     }
     return Optional.of(ids);

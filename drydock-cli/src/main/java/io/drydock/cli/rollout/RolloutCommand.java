@@ -1,9 +1,12 @@
 package io.drydock.cli.rollout;
 
-import io.drydock.model.ImageRef;
+import io.drydock.cli.support.Table;
 import io.drydock.model.DrydockException;
+import io.drydock.model.ImageRef;
 import io.drydock.rollout.control.RolloutState;
+import io.drydock.rollout.service.RolloutService;
 import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -37,9 +40,8 @@ public final class RolloutCommand implements Callable<Integer> {
     return 2;
   }
 
-  private static int report(CommandSpec spec, RolloutState s, RolloutOptions.@Nullable Wiring w) {
-    PrintWriter out = spec.commandLine().getOut();
-    StatusPrinter.print(out, s, w == null ? null : w.controller.servers());
+  private static int report(CommandSpec spec, RolloutService.Outcome outcome) {
+    StatusPrinter.print(spec.commandLine().getOut(), outcome.state(), outcome.servers());
     return 0;
   }
 
@@ -75,9 +77,7 @@ public final class RolloutCommand implements Callable<Integer> {
           throw DrydockException.usage("Tried to read --image but failed because: " + e.getMessage());
         }
       }
-      try (RolloutOptions.Wiring w = options.wire(spec)) {
-        return report(spec, w.controller.start(ref, options.timeout, wait), w);
-      }
+      return report(spec, options.service(spec).start(options.serviceFile, ref, options.timeout, wait));
     }
   }
 
@@ -97,14 +97,12 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+      RolloutService service = options.service(spec);
       if (offline) {
-        var specFile = io.drydock.rollout.spec.ServiceFile.read(options.serviceFile);
-        var store = io.drydock.rollout.control.StateStore.of(options.stateDir, specFile.name(), System.getenv());
-        return report(spec, store.load(specFile.name()), null);
+        StatusPrinter.print(spec.commandLine().getOut(), service.savedState(options.serviceFile), null);
+        return 0;
       }
-      try (RolloutOptions.Wiring w = options.wire(spec)) {
-        return report(spec, w.controller.status(), w);
-      }
+      return report(spec, service.status(options.serviceFile));
     }
   }
 
@@ -126,9 +124,7 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (RolloutOptions.Wiring w = options.wire(spec)) {
-        return report(spec, w.controller.promote(options.timeout, wait), w);
-      }
+      return report(spec, options.service(spec).promote(options.serviceFile, options.timeout, wait));
     }
   }
 
@@ -147,9 +143,7 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (RolloutOptions.Wiring w = options.wire(spec)) {
-        return report(spec, w.controller.abort(options.timeout), w);
-      }
+      return report(spec, options.service(spec).abort(options.serviceFile, options.timeout));
     }
   }
 
@@ -170,9 +164,7 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-      try (RolloutOptions.Wiring w = options.wire(spec)) {
-        return report(spec, w.controller.undo(options.timeout, wait), w);
-      }
+      return report(spec, options.service(spec).undo(options.serviceFile, options.timeout, wait));
     }
   }
 
@@ -188,12 +180,10 @@ public final class RolloutCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-      var specFile = io.drydock.rollout.spec.ServiceFile.read(options.serviceFile);
-      var store = io.drydock.rollout.control.StateStore.of(options.stateDir, specFile.name(), System.getenv());
       PrintWriter out = spec.commandLine().getOut();
-      io.drydock.cli.support.Table table = new io.drydock.cli.support.Table("REV", "AT", "OUTCOME", "IMAGE", "MESSAGE");
-      for (RolloutState.HistoryEntry h : store.load(specFile.name()).history()) {
-        table.row("r" + h.revision(), h.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), h.outcome(), h.image(),
+      Table table = new Table("REV", "AT", "OUTCOME", "IMAGE", "MESSAGE");
+      for (RolloutState.HistoryEntry h : options.service(spec).history(options.serviceFile)) {
+        table.row("r" + h.revision(), h.at().truncatedTo(ChronoUnit.SECONDS), h.outcome(), h.image(),
             h.message() == null ? "" : h.message());
       }
       out.print(table.render());

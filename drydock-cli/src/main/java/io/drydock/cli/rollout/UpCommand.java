@@ -1,6 +1,6 @@
 package io.drydock.cli.rollout;
 
-import io.drydock.rollout.control.RolloutState;
+import io.drydock.rollout.service.RolloutService;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,10 +27,8 @@ public final class UpCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (RolloutOptions.Wiring w = options.wire(spec)) {
-      RolloutState s = w.controller.up(options.timeout);
-      StatusPrinter.print(spec.commandLine().getOut(), s, w.controller.servers());
-      return 0;
-    }
+    RolloutService.Outcome outcome = options.service(spec).up(options.serviceFile, options.timeout);
+    StatusPrinter.print(spec.commandLine().getOut(), outcome.state(), outcome.servers());
+    return 0;
   }
 }

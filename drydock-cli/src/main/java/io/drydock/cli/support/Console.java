@@ -2,14 +2,16 @@ package io.drydock.cli.support;
 
 import io.drydock.model.event.Event;
 import io.drydock.model.event.EventSink;
+import io.drydock.model.event.RolloutEvent;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Locale;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * Renders core events on stderr: warnings and info unless {@code --quiet}, debug with {@code --debug}, and a
- * one-line progress indicator only when stderr is a terminal (the launcher sets {@code DRYDOCK_STDERR_TTY}).
+ * The CLI's one event renderer, on stderr: warnings, info and rollout events unless {@code --quiet}, debug with
+ * {@code --debug}, and a one-line progress indicator only when stderr is a terminal (the launcher sets
+ * {@code DRYDOCK_STDERR_TTY}).
  */
 public final class Console implements EventSink {
   private final PrintWriter err;
@@ -56,7 +58,20 @@ public final class Console implements EventSink {
       line(i.message(), !quiet);
     } else if (event instanceof Event.Debug d) {
       line("debug: " + d.message(), debug);
+    } else if (event instanceof RolloutEvent r) {
+      line(r.summary(), !quiet && shown(r));
     }
+  }
+
+  /**
+   * Rollout events print their summary, except two that a line before them already told: an abort (the
+   * "aborting rN: why" warning comes first) and an analysis that did not succeed (the pause or the abort says it).
+   */
+  private static boolean shown(RolloutEvent event) {
+    if (event instanceof RolloutEvent.RolloutAborted) {
+      return false;
+    }
+    return !(event instanceof RolloutEvent.AnalysisCompleted a) || a.successful();
   }
 
   private void progress(Event.Progress p) {

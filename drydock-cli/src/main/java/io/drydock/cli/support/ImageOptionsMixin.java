@@ -3,8 +3,11 @@ package io.drydock.cli.support;
 import io.drydock.image.ImageOptions;
 import io.drydock.model.DrydockException;
 import io.drydock.model.Platform;
-import io.drydock.scan.layer.LayerCache;
+import io.drydock.model.event.EventSink;
+import io.drydock.scan.ScanService;
+import io.drydock.scan.LayerCache;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Option;
@@ -81,6 +84,22 @@ public final class ImageOptionsMixin {
   /** A registry client with these options (auth from the Docker config, --insecure, --timeout). */
   public io.drydock.image.registry.RegistryClient registryClient(io.drydock.model.event.EventSink events) {
     return io.drydock.image.registry.RegistryClient.builder(toImageOptions()).events(events).build();
+  }
+
+  /**
+   * The scan stage with these options: the one place a command gets its image inventory from. The work dir is made
+   * (and, in the drydock process, becomes the JVM's temp dir) now, before any native library loads.
+   */
+  public ScanService scanService(EventSink events) {
+    return ScanService.create(layerCacheDir(), workDir(), events, Clock.systemUTC());
+  }
+
+  /**
+   * {@link #scanService(EventSink)} for {@code drydock scan}, whose target may be an SBOM file: nothing is created
+   * on disk until an image is opened (its options, {@link #toImageOptions}, make the work dir then).
+   */
+  public ScanService lazyScanService(EventSink events, Clock clock) {
+    return ScanService.create(layerCacheDir(), cacheDir().resolve("tmp"), events, clock);
   }
 
   /** The vulnerability DB file: {@code --db} when given, else {@code vulndb.sqlite} in the cache dir. */

@@ -3,7 +3,6 @@ package io.drydock.engine.docker;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.CreateContainerCmd;
-import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.InspectImageResponse;
 import com.github.dockerjava.api.exception.BadRequestException;
 import com.github.dockerjava.api.exception.ConflictException;
@@ -11,19 +10,18 @@ import com.github.dockerjava.api.exception.DockerClientException;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
-import com.github.dockerjava.api.model.Bind;
 import com.github.dockerjava.api.model.Container;
 import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.drydock.model.Digest;
 import io.drydock.model.DrydockException;
+import io.drydock.model.EngineHost;
 import io.drydock.model.ErrorKind;
 import io.drydock.model.ImageRef;
 import io.drydock.rollout.spi.ContainerEngine;
@@ -32,8 +30,6 @@ import io.drydock.rollout.spi.ContainerSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +37,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.jspecify.annotations.Nullable;
 
 /**
  * {@link ContainerEngine} over the Docker Engine API (docker-java, Apache HttpClient 5 transport). Works against
@@ -71,8 +66,7 @@ public final class DockerEngine implements ContainerEngine {
 
   /** Connects to {@code DOCKER_HOST}, or {@code unix:///var/run/docker.sock} when it is not set. */
   public static DockerEngine fromEnvironment() {
-    String host = System.getenv("DOCKER_HOST");
-    return connect(host == null || host.isBlank() ? "unix:///var/run/docker.sock" : host);
+    return connect(EngineHost.resolve(null, System.getenv()));
   }
 
   /** Connects to {@code unix:///path.sock} or {@code tcp://host:port}, with 2-minute requests and a 500 ms start check. */
@@ -99,7 +93,7 @@ public final class DockerEngine implements ContainerEngine {
       throw DrydockException.usage("Tried to connect to the container engine at " + host
           + " but failed because: unsupported scheme (expected unix:///path.sock or tcp://host:port)");
     }
-    checkSocket(host, uri);
+    DockerReplies.checkSocket(host, uri);
     DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
     ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
         .dockerHost(config.getDockerHost())
@@ -122,20 +116,13 @@ public final class DockerEngine implements ContainerEngine {
     return host;
   }
 
-  private static void checkSocket(String host, URI uri) {
-    if ("unix".equals(uri.getScheme()) && !Files.exists(Path.of(uri.getPath()))) {
-      throw new DrydockException(ErrorKind.UNREACHABLE, "Tried to connect to the container engine at " + host
-          + " but failed because: no such socket (is podman system service / dockerd running?)");
-    }
-  }
-
   @Override
   public Digest pull(ImageRef image, Duration timeout) {
     String name = image.registry() + "/" + image.repository();
     Optional<InspectImageResponse> local = localImage(image);
     if (local.isEmpty()) {
       String tag = image.digest() != null ? image.digest().toString() : image.tagOrLatest();
-      PullProgress progress = new PullProgress();
+      DockerReplies.PullProgress progress = new DockerReplies.PullProgress();
       boolean done = call("pull " + image, () -> {
         try {
           return client.pullImageCmd(name).withTag(tag).exec(progress).awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -143,11 +130,11 @@ public final class DockerEngine implements ContainerEngine {
           Thread.currentThread().interrupt();
           throw new DrydockException(ErrorKind.UNREACHABLE, "Tried to pull " + image + " but failed because: interrupted", e);
         } catch (DockerClientException e) {
-          throw pullFailure(image, e);
+          throw DockerReplies.pullFailure(image, e);
         }
       });
       if (progress.error != null) {
-        throw pullFailure(image, new DockerClientException("Could not pull image: " + progress.error));
+        throw DockerReplies.pullFailure(image, new DockerClientException("Could not pull image: " + progress.error));
       }
       if (!done) {
         throw new DrydockException(ErrorKind.UNREACHABLE, "Tried to pull " + image + " from " + host
@@ -158,80 +145,18 @@ public final class DockerEngine implements ContainerEngine {
         throw DrydockException.notFound("Tried to pull " + image + " but failed because: the engine reports success but has no such image");
       }
     }
-    return image.digest() != null ? image.digest() : digestOf(local.get(), image);
-  }
-
-  /**
-   * Collects the error of a pull's progress stream. (docker-java's PullImageResultCallback fails with a
-   * NullPointerException on Podman's error items, which have no status.)
-   */
-  private static final class PullProgress extends ResultCallback.Adapter<PullResponseItem> {
-    volatile @Nullable String error;
-
-    @Override
-    public void onNext(PullResponseItem item) {
-      if (item.getErrorDetail() != null && item.getErrorDetail().getMessage() != null) {
-        error = item.getErrorDetail().getMessage();
-      }
-    }
-  }
-
-  /** docker-java reports a failed pull's stream as DockerClientException("Could not pull image: …"). */
-  static DrydockException pullFailure(ImageRef image, DockerClientException e) {
-    String why = oneLine(e).replaceFirst("^Could not pull image: ", "");
-    String lower = why.toLowerCase(java.util.Locale.ROOT);
-    boolean missing = lower.contains("manifest unknown") || lower.contains("not found") || lower.contains("no such image")
-        || lower.contains("name unknown");
-    if (lower.contains("unauthorized") || lower.contains("authentication required") || lower.contains("denied")) {
-      return new DrydockException(ErrorKind.AUTH, "Tried to pull " + image + " but failed because: " + why, e);
-    }
-    return new DrydockException(missing ? ErrorKind.NOT_FOUND : ErrorKind.UNREACHABLE, "Tried to pull " + image
-        + " but failed because: " + why, e);
-  }
-
-  /** The repo digest of the image's repository; else the image id (local-only images on Docker). */
-  static Digest digestOf(InspectImageResponse inspected, ImageRef image) {
-    return repoDigest(inspected.getRepoDigests(), image).orElseGet(() -> Digest.parse(inspected.getId()));
-  }
-
-  static Optional<Digest> repoDigest(@Nullable List<String> repoDigests, ImageRef image) {
-    if (repoDigests == null) {
-      return Optional.empty();
-    }
-    for (String entry : repoDigests) {
-      try {
-        ImageRef ref = ImageRef.parse(entry);
-        if (ref.digest() != null && ref.registry().equals(image.registry()) && ref.repository().equals(image.repository())) {
-          return Optional.of(ref.digest());
-        }
-      } catch (IllegalArgumentException skip) {
-        // an entry we cannot parse is not ours
-      }
-    }
-    return Optional.empty();
+    return image.digest() != null ? image.digest() : DockerReplies.digestOf(local.get(), image);
   }
 
   /** Local image by the forms an engine accepts, most specific first. */
   private Optional<InspectImageResponse> localImage(ImageRef image) {
-    for (String candidate : localNames(image)) {
+    for (String candidate : DockerReplies.localNames(image)) {
       Optional<InspectImageResponse> found = inspectImage(candidate);
       if (found.isPresent()) {
         return found;
       }
     }
     return Optional.empty();
-  }
-
-  static List<String> localNames(ImageRef image) {
-    String name = image.registry() + "/" + image.repository();
-    List<String> names = new ArrayList<>();
-    if (image.digest() != null) {
-      names.add(name + "@" + image.digest());
-      names.add(image.digest().toString()); // an image id returned for a local-only image
-    } else {
-      names.add(name + ":" + image.tagOrLatest());
-    }
-    return names;
   }
 
   private Optional<InspectImageResponse> inspectImage(String reference) {
@@ -247,14 +172,14 @@ public final class DockerEngine implements ContainerEngine {
   @Override
   public String create(ContainerSpec spec) {
     String what = "create container " + spec.name() + " from " + spec.image();
-    String reference = localNames(spec.image()).stream()
+    String reference = DockerReplies.localNames(spec.image()).stream()
         .filter(n -> inspectImage(n).isPresent())
         .findFirst()
         .orElseThrow(() -> DrydockException.notFound("Tried to " + what + " but failed because: the image is not present on "
             + host + " (pull it first)"));
     HostConfig hostConfig = HostConfig.newHostConfig().withNetworkMode(spec.networkMode());
     if (!spec.volumes().isEmpty()) {
-      hostConfig.withBinds(spec.volumes().stream().map(DockerEngine::bind).toList());
+      hostConfig.withBinds(spec.volumes().stream().map(DockerReplies::bind).toList());
     }
     List<ExposedPort> exposed = new ArrayList<>();
     if (!spec.ports().isEmpty() && !"host".equals(spec.networkMode())) {
@@ -286,19 +211,11 @@ public final class DockerEngine implements ContainerEngine {
         }
         return cmd.exec().getId();
       } catch (ConflictException e) {
-        throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + message(e), e);
+        throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + DockerReplies.message(e), e);
       } catch (BadRequestException e) {
-        throw DrydockException.invalidInput("Tried to " + what + " but failed because: " + message(e));
+        throw DrydockException.invalidInput("Tried to " + what + " but failed because: " + DockerReplies.message(e));
       }
     });
-  }
-
-  private static Bind bind(String volume) {
-    try {
-      return Bind.parse(volume);
-    } catch (IllegalArgumentException e) {
-      throw DrydockException.invalidInput("Tried to use volume '" + volume + "' but failed because: expected source:target[:ro]");
-    }
   }
 
   /**
@@ -380,23 +297,11 @@ public final class DockerEngine implements ContainerEngine {
   public Optional<ContainerInfo> inspect(String containerId) {
     return call("inspect container " + containerId, () -> {
       try {
-        return Optional.of(info(client.inspectContainerCmd(containerId).exec()));
+        return Optional.of(DockerReplies.info(client.inspectContainerCmd(containerId).exec()));
       } catch (NotFoundException e) {
         return Optional.empty();
       }
     });
-  }
-
-  static ContainerInfo info(InspectContainerResponse c) {
-    InspectContainerResponse.ContainerState state = c.getState();
-    String status = state == null || state.getStatus() == null ? "unknown" : state.getStatus();
-    Long exit = state == null ? null : state.getExitCodeLong();
-    Integer exitCode = exit == null || status.equals("running") || status.equals("created") ? null : exit.intValue();
-    String name = c.getName() == null ? "" : c.getName().replaceFirst("^/", "");
-    Map<String, String> labels = c.getConfig() == null || c.getConfig().getLabels() == null ? Map.of() : c.getConfig().getLabels();
-    String started = state == null ? null : state.getStartedAt();
-    return new ContainerInfo(c.getId(), name, status, exitCode, c.getImageId() == null ? "" : c.getImageId(), labels,
-        started == null || started.startsWith("0001-01-01") ? null : started);
   }
 
   @Override
@@ -454,72 +359,30 @@ public final class DockerEngine implements ContainerEngine {
 
   /** Runs one API call and turns docker-java's failures into DrydockExceptions saying what was tried. */
   private <T> T call(String what, Supplier<T> action) {
-    checkSocket(host, URI.create(host));
+    DockerReplies.checkSocket(host, URI.create(host));
     try {
       return action.get();
     } catch (DrydockException e) {
       throw e;
     } catch (NotFoundException e) {
-      throw DrydockException.notFound("Tried to " + what + " but failed because: " + message(e));
+      throw DrydockException.notFound("Tried to " + what + " but failed because: " + DockerReplies.message(e));
     } catch (ConflictException e) {
-      throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + message(e), e);
+      throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + DockerReplies.message(e), e);
     } catch (BadRequestException e) {
-      throw DrydockException.invalidInput("Tried to " + what + " but failed because: " + message(e));
+      throw DrydockException.invalidInput("Tried to " + what + " but failed because: " + DockerReplies.message(e));
     } catch (DockerException e) {
-      if (message(e).contains("already in use")) {
-        throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + message(e), e);
+      if (DockerReplies.message(e).contains("already in use")) {
+        throw new DrydockException(ErrorKind.CONFLICT, "Tried to " + what + " but failed because: " + DockerReplies.message(e), e);
       }
       throw new DrydockException(ErrorKind.INVALID_INPUT, "Tried to " + what + " on " + host + " but failed because: the engine answered "
-          + e.getHttpStatus() + ": " + message(e), e);
+          + e.getHttpStatus() + ": " + DockerReplies.message(e), e);
     } catch (RuntimeException e) {
-      if (hasCause(e, IOException.class)) {
+      if (DockerReplies.hasCause(e, IOException.class)) {
         throw new DrydockException(ErrorKind.UNREACHABLE, "Tried to " + what + " on the container engine at " + host
-            + " but failed because: " + oneLine(rootCause(e)), e);
+            + " but failed because: " + DockerReplies.oneLine(DockerReplies.rootCause(e)), e);
       }
       throw e;
     }
-  }
-
-  /** docker-java messages look like "Status 404: {\"message\":\"…\"}"; keep the engine's words on one line. */
-  static String message(DockerException e) {
-    String m = e.getMessage() == null ? "" : e.getMessage();
-    int at = m.indexOf("\"message\":\"");
-    if (at >= 0) {
-      StringBuilder text = new StringBuilder();
-      for (int i = at + 11; i < m.length() && m.charAt(i) != '"'; i++) {
-        char c = m.charAt(i);
-        if (c == '\\' && i + 1 < m.length()) {
-          c = m.charAt(++i);
-        }
-        text.append(c);
-      }
-      m = text.toString();
-    } else {
-      m = m.replaceFirst("^Status [0-9]+: ", "");
-    }
-    return m.replaceAll("\\s*[\\r\\n]+\\s*", " / ").strip();
-  }
-
-  private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (type.isInstance(t)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static Throwable rootCause(Throwable e) {
-    Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t) {
-      t = t.getCause();
-    }
-    return t;
-  }
-
-  private static String oneLine(Throwable e) {
-    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-    return m.replaceAll("\\s*[\\r\\n]+\\s*", " / ").strip();
   }
 
   @Override

@@ -28,27 +28,27 @@ class DockerEngineTest {
       "localhost/x:1 | not a reference@@ | ",
   })
   void repoDigestPicksTheEntryOfTheSameRepository(String image, String entry, String expected) {
-    assertThat(DockerEngine.repoDigest(List.of(entry), ImageRef.parse(image)).map(Digest::toString).orElse(null))
+    assertThat(DockerReplies.repoDigest(List.of(entry), ImageRef.parse(image)).map(Digest::toString).orElse(null))
         .isEqualTo(expected);
   }
 
   @Test
   void noRepoDigestsIsEmpty() {
-    assertThat(DockerEngine.repoDigest(null, ImageRef.parse("alpine"))).isEmpty();
+    assertThat(DockerReplies.repoDigest(null, ImageRef.parse("alpine"))).isEmpty();
   }
 
   @Test
   void localNamesPreferTheDigestAndAcceptAnImageId() {
-    assertThat(DockerEngine.localNames(ImageRef.parse("localhost/app:1@" + D1)))
+    assertThat(DockerReplies.localNames(ImageRef.parse("localhost/app:1@" + D1)))
         .containsExactly("localhost/app@" + D1, D1);
-    assertThat(DockerEngine.localNames(ImageRef.parse("alpine"))).containsExactly("docker.io/library/alpine:latest");
+    assertThat(DockerReplies.localNames(ImageRef.parse("alpine"))).containsExactly("docker.io/library/alpine:latest");
   }
 
   @Test
   void engineMessagesAreQuotedOnOneLine() {
-    assertThat(DockerEngine.message(new NotFoundException("Status 404: {\"cause\":\"x\",\"message\":\"no container with name or ID \\\"nope\\\" found\"}")))
+    assertThat(DockerReplies.message(new NotFoundException("Status 404: {\"cause\":\"x\",\"message\":\"no container with name or ID \\\"nope\\\" found\"}")))
         .isEqualTo("no container with name or ID \"nope\" found");
-    assertThat(DockerEngine.message(new NotFoundException("plain\nline"))).isEqualTo("plain / line");
+    assertThat(DockerReplies.message(new NotFoundException("plain\nline"))).isEqualTo("plain / line");
   }
 
   @ParameterizedTest
@@ -59,7 +59,7 @@ class DockerEngineTest {
       "Could not pull image: pinging container registry 127.0.0.1:5000: server gave HTTP response to HTTPS client | UNREACHABLE",
   })
   void pullFailuresAreClassified(String message, ErrorKind kind) {
-    DrydockException e = DockerEngine.pullFailure(ImageRef.parse("127.0.0.1:5000/x:1"), new DockerClientException(message));
+    DrydockException e = DockerReplies.pullFailure(ImageRef.parse("127.0.0.1:5000/x:1"), new DockerClientException(message));
     assertThat(e.kind()).isEqualTo(kind);
     assertThat(e.getMessage()).startsWith("Tried to pull 127.0.0.1:5000/x:1 but failed because: ").doesNotContain("Could not pull image");
   }

@@ -12,6 +12,7 @@ import io.drydock.image.ImageSource;
 import io.drydock.image.OpenedImage;
 import io.drydock.image.archive.ImageArchives;
 import io.drydock.model.DrydockException;
+import io.drydock.model.EngineHost;
 import io.drydock.model.ErrorKind;
 import io.drydock.model.ImageMetadata;
 import io.drydock.model.event.EventSink;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class EngineSource implements ImageSource {
   public static final String SCHEME = "engine";
-  static final String DEFAULT_HOST = "unix:///var/run/docker.sock";
+  static final String DEFAULT_HOST = EngineHost.DEFAULT;
   private static final long PROGRESS_EVERY = 16L * 1024 * 1024;
 
   private final Map<String, String> env;
@@ -52,11 +53,7 @@ public final class EngineSource implements ImageSource {
 
   /** The Engine API endpoint: the option, else {@code $DOCKER_HOST}, else the default socket. */
   static String host(ImageOptions options, Map<String, String> env) {
-    if (options.engineHost() != null && !options.engineHost().isBlank()) {
-      return options.engineHost();
-    }
-    String fromEnv = env.get("DOCKER_HOST");
-    return fromEnv != null && !fromEnv.isBlank() ? fromEnv : DEFAULT_HOST;
+    return EngineHost.resolve(options.engineHost(), env);
   }
 
   @Override

@@ -1,12 +1,12 @@
 package io.drydock.image.layer;
 
 import com.github.luben.zstd.ZstdInputStreamNoFinalizer;
+import io.drydock.image.stream.ChunkInputStream;
 import io.drydock.model.Digest;
 import io.drydock.model.DrydockException;
 import io.drydock.model.Skip;
 import java.io.BufferedInputStream;
 import java.io.EOFException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.function.LongConsumer;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.jspecify.annotations.Nullable;
 
@@ -100,7 +99,7 @@ public final class LayerWalker {
     }
 
     WalkSummary run(InputStream blob, LayerVisitor visitor) throws IOException {
-      CompressedCounter counter = new CompressedCounter(blob, progress);
+      CompressedCounter counter = new CompressedCounter(blob, PROGRESS_STEP, progress);
       BufferedInputStream buffered = new BufferedInputStream(counter, COMPRESSED_BUFFER);
       buffered.mark(8);
       byte[] head = buffered.readNBytes(4);
@@ -149,12 +148,12 @@ public final class LayerWalker {
       if (!actual.equals(expected)) {
         throw fail(tar.endMarkerSeen ? "its uncompressed content has diffID " + actual + " (mismatch)" : "unexpected end of archive");
       }
-      progress.accept(counter.count);
+      progress.accept(counter.count());
       List<Skip> listed = new ArrayList<>(skipped);
       if (skipCount > skipped.size()) {
         listed.add(new Skip("layer " + expected, (skipCount - skipped.size()) + " more entries skipped"));
       }
-      return new WalkSummary(actual, compression, counter.count, data.count, entries, listed);
+      return new WalkSummary(actual, compression, counter.count(), data.count, entries, listed);
     }
 
     private @Nullable TarArchiveEntry nextEntry(GuardedTar tar, HeaderGuard guard, Compression compression) {
@@ -302,58 +301,8 @@ public final class LayerWalker {
       }
     }
 
-    /** Counts blob bytes, reports progress, never closes the blob. */
-    private final class CompressedCounter extends FilterInputStream {
-      private final LongConsumer listener;
-      private volatile long count;
-      private long nextReport = PROGRESS_STEP;
-
-      CompressedCounter(InputStream in, LongConsumer listener) {
-        super(in);
-        this.listener = listener;
-      }
-
-      @Override
-      public int read() throws IOException {
-        int b = in.read();
-        if (b >= 0) {
-          counted(1);
-        }
-        return b;
-      }
-
-      @Override
-      public int read(byte[] b, int off, int len) throws IOException {
-        int n = in.read(b, off, len);
-        if (n > 0) {
-          counted(n);
-        }
-        return n;
-      }
-
-      @Override
-      public long skip(long n) throws IOException {
-        long skippedBytes = in.skip(n);
-        counted(skippedBytes);
-        return skippedBytes;
-      }
-
-      private void counted(long n) {
-        count += n;
-        if (count >= nextReport) {
-          nextReport = count + PROGRESS_STEP;
-          listener.accept(count);
-        }
-      }
-
-      @Override
-      public void close() {
-        // the caller owns the blob
-      }
-    }
-
     /** The uncompressed tar: digests and counts it, enforces the expansion limits, translates read errors. */
-    private final class TarData extends InputStream {
+    private final class TarData extends ChunkInputStream {
       private final InputStream in;
       final MessageDigest digest;
       private final CompressedCounter compressedCounter;
@@ -367,13 +316,6 @@ public final class LayerWalker {
         this.digest = digest;
         this.compressedCounter = compressedCounter;
         this.compression = compression;
-      }
-
-      @Override
-      public int read() throws IOException {
-        byte[] one = new byte[1];
-        int n = read(one, 0, 1);
-        return n <= 0 ? -1 : one[0] & 0xff;
       }
 
       @Override
@@ -433,144 +375,13 @@ public final class LayerWalker {
           throw fail("it expands to more than " + limits.maxUncompressedBytes() + " bytes (the limit per layer)");
         }
         if (count > limits.ratioCheckAfterBytes() && compression != Compression.NONE) {
-          long packed = Math.max(compressedCounter.count, 1);
+          long packed = Math.max(compressedCounter.count(), 1);
           if (count / packed > limits.maxCompressionRatio()) {
             throw fail("it expands more than " + limits.maxCompressionRatio() + " times (" + packed + " bytes gave "
                 + count + "), which looks like a decompression bomb");
           }
         }
       }
-    }
-  }
-
-  /** Limits the bytes read while the tar reader parses one entry's headers (PAX, long names, sparse maps). */
-  private static final class HeaderGuard extends FilterInputStream {
-    private long budget = Long.MAX_VALUE;
-    private long limit;
-
-    HeaderGuard(InputStream in) {
-      super(in);
-    }
-
-    void arm(long maxBytes) {
-      limit = maxBytes;
-      budget = maxBytes + 2L * TarConstants.DEFAULT_BLKSIZE; // plus padding and the end-of-archive block
-    }
-
-    void disarm() {
-      budget = Long.MAX_VALUE;
-    }
-
-    @Override
-    public int read() throws IOException {
-      int b = in.read();
-      if (b >= 0) {
-        spend(1);
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        spend(n);
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = in.skip(n);
-      spend(s);
-      return s;
-    }
-
-    private void spend(long n) throws IOException {
-      if (budget != Long.MAX_VALUE) {
-        budget -= n;
-        if (budget < 0) {
-          throw new HeaderTooLarge("an entry carries more than " + limit + " bytes of tar headers");
-        }
-      }
-    }
-  }
-
-  /** Thrown by the guard; translated by the walk. */
-  private static final class HeaderTooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    HeaderTooLarge(String message) {
-      super(message);
-    }
-  }
-
-  /** The tar reader, noting whether the archive ended with its end-of-archive marker. */
-  private static final class GuardedTar extends TarArchiveInputStream {
-    boolean endMarkerSeen;
-
-    GuardedTar(InputStream in) {
-      super(in, "UTF-8");
-    }
-
-    @Override
-    protected boolean isEOFRecord(byte @Nullable [] record) {
-      boolean eof = super.isEOFRecord(record);
-      if (eof && record != null) {
-        endMarkerSeen = true;
-      }
-      return eof;
-    }
-
-    /**
-     * Reads past the rest of the current entry's content so that only headers are read while guarded
-     * (TarArchiveInputStream would skip it inside getNextEntry).
-     */
-    void skipCurrent() throws IOException {
-      if (getCurrentEntry() != null) {
-        while (skip(Long.MAX_VALUE) > 0) {
-          // skip() stops at the entry's end
-        }
-      }
-    }
-  }
-
-  /** The current entry's content as the visitor sees it: bounded by the tar reader, close does nothing. */
-  private static final class EntryContent extends InputStream {
-    private final InputStream tar;
-    private boolean hasContent;
-
-    EntryContent(InputStream tar) {
-      this.tar = tar;
-    }
-
-    void reset(boolean content) {
-      this.hasContent = content;
-    }
-
-    @Override
-    public int read() throws IOException {
-      return hasContent ? tar.read() : -1;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      return hasContent ? tar.read(b, off, len) : -1;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      return hasContent ? tar.skip(n) : 0;
-    }
-
-    @Override
-    public int available() throws IOException {
-      return hasContent ? tar.available() : 0;
-    }
-
-    @Override
-    public void close() {
-      // the walker owns the tar stream
     }
   }
 }

@@ -1,10 +1,11 @@
 package io.drydock.image.oci;
 
+import io.drydock.image.stream.CountingFilterInputStream;
+import io.drydock.image.stream.ChunkInputStream;
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -239,7 +240,7 @@ public final class TarIndex implements Closeable {
   }
 
   /** Counts bytes consumed (read or skipped) to know where each entry's data starts. */
-  private static final class CountingInputStream extends FilterInputStream {
+  private static final class CountingInputStream extends CountingFilterInputStream {
     private long count;
 
     CountingInputStream(InputStream in) {
@@ -251,28 +252,8 @@ public final class TarIndex implements Closeable {
     }
 
     @Override
-    public int read() throws IOException {
-      int b = super.read();
-      if (b >= 0) {
-        count++;
-      }
-      return b;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-      }
-      return n;
-    }
-
-    @Override
-    public long skip(long n) throws IOException {
-      long s = super.skip(n);
-      count += s;
-      return s;
+    protected void counted(long n) {
+      count += n;
     }
 
     @Override
@@ -282,7 +263,7 @@ public final class TarIndex implements Closeable {
   }
 
   /** Reads {@code [offset, offset+size)} of a channel with positional reads; many may be open at once. */
-  static final class SliceInputStream extends InputStream {
+  static final class SliceInputStream extends ChunkInputStream {
     private final FileChannel channel;
     private final long end;
     private long position;
@@ -291,13 +272,6 @@ public final class TarIndex implements Closeable {
       this.channel = Objects.requireNonNull(channel);
       this.position = offset;
       this.end = offset + size;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
     }
 
     @Override

@@ -27,4 +27,24 @@ public sealed interface ScanEvent extends DomainEvent {
       return "scanned " + target + ": " + packages + " packages, " + total + " findings";
     }
   }
+
+  /**
+   * A finding remains after the scan's filters (severity, unfixed, ignore rules, VEX): the vulnerability is in
+   * this image's package, and nothing the user gave suppresses it.
+   *
+   * @param target what was scanned, as the user named it
+   * @param manifest the image's manifest digest, null for an SBOM without one
+   * @param vulnerability the vulnerability id ({@code CVE-2024-1234}, {@code GHSA-…})
+   * @param purl the affected package's package URL
+   * @param version the installed version
+   * @param fixedVersion the lowest version that fixes it, null when no fix is known
+   */
+  record FindingAppeared(String target, @Nullable Digest manifest, String vulnerability, String purl, String version,
+      Severity severity, @Nullable String fixedVersion) implements ScanEvent {
+    @Override
+    public String summary() {
+      return target + ": " + vulnerability + " (" + severity + ") in " + purl
+          + (fixedVersion == null ? ", no fix yet" : ", fixed in " + fixedVersion);
+    }
+  }
 }

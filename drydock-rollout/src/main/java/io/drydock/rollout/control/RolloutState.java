@@ -1,5 +1,6 @@
 package io.drydock.rollout.control;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.drydock.rollout.plan.Revision;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,28 +9,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the controller persists between steps (as JSON in the state directory), so that a drydock killed
- * mid-rollout resumes where it stopped.
- *
- * @param stable the revision users are served by when nothing is in progress
- * @param canary the revision being rolled out (kept after an abort, for status)
- * @param previous the former stable revision, kept runnable out of rotation until {@code previousScaleDownAt}
- * @param stepIndex index into the expanded step list of the strategy
- * @param canaryWeight percent of new requests the canary side gets now
- * @param pauseUntil end of a timed pause; null with phase PAUSED means "until promoted"
+ * mid-rollout resumes where it stopped. Two groups: which {@link Revisions} exist, and the {@link Progress} of the
+ * rollout in progress; both are written flat ({@code "stable"}, {@code "phase"} … at the top level, as before they
+ * were grouped), so state files of either shape read the same.
  */
 public record RolloutState(
     int schema,
     String service,
-    @Nullable Revision stable,
-    @Nullable Revision canary,
-    @Nullable Revision previous,
-    @Nullable Instant previousScaleDownAt,
-    Phase phase,
-    int stepIndex,
-    int canaryWeight,
-    boolean smokePassed,
-    @Nullable Instant pauseUntil,
-    @Nullable String message,
+    @JsonUnwrapped Revisions revisions,
+    @JsonUnwrapped Progress progress,
     int nextRevision,
     List<HistoryEntry> history) {
 
@@ -50,55 +38,136 @@ public record RolloutState(
     ABORTED
   }
 
+  /**
+   * The service's revisions.
+   *
+   * @param stable the revision users are served by when nothing is in progress
+   * @param canary the revision being rolled out (kept after an abort, for status)
+   * @param previous the former stable revision, kept runnable out of rotation until {@code previousScaleDownAt}
+   */
+  public record Revisions(@Nullable Revision stable, @Nullable Revision canary, @Nullable Revision previous,
+      @Nullable Instant previousScaleDownAt) {
+    public static final Revisions NONE = new Revisions(null, null, null, null);
+
+    /** Only {@code stable}. */
+    public static Revisions of(Revision stable) {
+      return new Revisions(stable, null, null, null);
+    }
+  }
+
+  /**
+   * Where the rollout is.
+   *
+   * @param stepIndex index into the expanded step list of the strategy
+   * @param canaryWeight percent of new requests the canary side gets now
+   * @param pauseUntil end of a timed pause; null with phase PAUSED means "until promoted"
+   */
+  public record Progress(Phase phase, int stepIndex, int canaryWeight, boolean smokePassed, @Nullable Instant pauseUntil,
+      @Nullable String message) {
+
+    /** Nothing in progress, in {@code phase}, with an optional message. */
+    public static Progress at(Phase phase, boolean smokePassed, @Nullable String message) {
+      return new Progress(phase, 0, 0, smokePassed, null, message);
+    }
+  }
+
   /** One line of {@code drydock rollout history}. */
   public record HistoryEntry(int revision, String image, String digest, Instant at, String outcome, @Nullable String message) {}
 
   public RolloutState {
+    revisions = revisions == null ? Revisions.NONE : revisions;
     history = List.copyOf(history);
   }
 
   public static RolloutState initial(String service) {
-    return new RolloutState(SCHEMA, service, null, null, null, null, Phase.NEW, 0, 0, false, null, null, 1, List.of());
+    return new RolloutState(SCHEMA, service, Revisions.NONE, Progress.at(Phase.NEW, false, null), 1, List.of());
+  }
+
+  public @Nullable Revision stable() {
+    return revisions.stable();
+  }
+
+  public @Nullable Revision canary() {
+    return revisions.canary();
+  }
+
+  public @Nullable Revision previous() {
+    return revisions.previous();
+  }
+
+  public @Nullable Instant previousScaleDownAt() {
+    return revisions.previousScaleDownAt();
+  }
+
+  public Phase phase() {
+    return progress.phase();
+  }
+
+  public int stepIndex() {
+    return progress.stepIndex();
+  }
+
+  public int canaryWeight() {
+    return progress.canaryWeight();
+  }
+
+  public boolean smokePassed() {
+    return progress.smokePassed();
+  }
+
+  public @Nullable Instant pauseUntil() {
+    return progress.pauseUntil();
+  }
+
+  public @Nullable String message() {
+    return progress.message();
   }
 
   public boolean inProgress() {
-    return phase == Phase.PROGRESSING || phase == Phase.PAUSED;
+    return phase() == Phase.PROGRESSING || phase() == Phase.PAUSED;
+  }
+
+  RolloutState with(Revisions r) {
+    return new RolloutState(schema, service, r, progress, nextRevision, history);
+  }
+
+  RolloutState with(Progress p) {
+    return new RolloutState(schema, service, revisions, p, nextRevision, history);
   }
 
   RolloutState with(Phase p) {
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, p, stepIndex, canaryWeight,
-        smokePassed, pauseUntil, message, nextRevision, history);
+    return with(new Progress(p, stepIndex(), canaryWeight(), smokePassed(), pauseUntil(), message()));
   }
 
   RolloutState withStep(int index, int weight) {
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, phase, index, weight,
-        smokePassed, pauseUntil, message, nextRevision, history);
+    return with(new Progress(phase(), index, weight, smokePassed(), pauseUntil(), message()));
   }
 
   RolloutState withPause(Phase p, @Nullable Instant until, @Nullable String why) {
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, p, stepIndex, canaryWeight,
-        smokePassed, until, why, nextRevision, history);
+    return with(new Progress(p, stepIndex(), canaryWeight(), smokePassed(), until, why));
   }
 
   RolloutState withSmokePassed() {
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, phase, stepIndex, canaryWeight,
-        true, pauseUntil, message, nextRevision, history);
+    return with(new Progress(phase(), stepIndex(), canaryWeight(), true, pauseUntil(), message()));
   }
 
   RolloutState withMessage(@Nullable String m) {
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, phase, stepIndex, canaryWeight,
-        smokePassed, pauseUntil, m, nextRevision, history);
+    return with(new Progress(phase(), stepIndex(), canaryWeight(), smokePassed(), pauseUntil(), m));
   }
 
   RolloutState withRevisions(@Nullable Revision newStable, @Nullable Revision newCanary, @Nullable Revision newPrevious,
       @Nullable Instant scaleDownAt) {
-    return new RolloutState(schema, service, newStable, newCanary, newPrevious, scaleDownAt, phase, stepIndex,
-        canaryWeight, smokePassed, pauseUntil, message, nextRevision, history);
+    return with(new Revisions(newStable, newCanary, newPrevious, scaleDownAt));
   }
 
   RolloutState startRollout(Revision next) {
-    return new RolloutState(schema, service, stable, next, null, null, Phase.PROGRESSING, 0, 0, false, null, null,
+    return new RolloutState(schema, service, new Revisions(stable(), next, null, null), Progress.at(Phase.PROGRESSING, false, null),
         next.number() + 1, history);
+  }
+
+  /** The same revisions and history, a new revision counter. */
+  RolloutState withNextRevision(int next) {
+    return new RolloutState(schema, service, revisions, progress, next, history);
   }
 
   RolloutState record(Revision r, Instant at, String outcome, @Nullable String msg) {
@@ -107,7 +176,6 @@ public record RolloutState(
     while (h.size() > HISTORY_LIMIT) {
       h.remove(0);
     }
-    return new RolloutState(schema, service, stable, canary, previous, previousScaleDownAt, phase, stepIndex,
-        canaryWeight, smokePassed, pauseUntil, message, nextRevision, h);
+    return new RolloutState(schema, service, revisions, progress, nextRevision, h);
   }
 }

@@ -2,6 +2,7 @@ package io.drydock.rollout.plan;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.rollout.spec.NetworkSettings;
 import io.drydock.rollout.spec.ServiceSpec;
 import io.drydock.rollout.spi.ContainerInfo;
 import io.drydock.rollout.spi.ContainerSpec;
@@ -194,7 +195,7 @@ public final class Planner {
       env.put("PORT", Integer.toString(port));
     } else {
       int containerPort = spec.container().ports().isEmpty() ? port : spec.container().ports().get(0);
-      bindings = List.of(new ContainerSpec.PortBinding("127.0.0.1", port, containerPort));
+      bindings = List.of(new ContainerSpec.PortBinding(NetworkSettings.LOOPBACK, port, containerPort));
     }
     return new ContainerSpec(Labels.containerName(spec.name(), t.revision().number(), i), t.revision().image(), env,
         spec.container().command(), spec.network().mode(), bindings, spec.container().volumes(), labels,
@@ -212,7 +213,7 @@ public final class Planner {
   }
 
   static String address(int port) {
-    return "127.0.0.1:" + port;
+    return NetworkSettings.LOOPBACK + ":" + port;
   }
 
   static @Nullable Integer port(ContainerInfo c) {

@@ -8,6 +8,9 @@ package io.drydock.rollout.spec;
  * @param mode {@code host} or an engine network name (then the port is published to the first container port)
  */
 public record NetworkSettings(String mode, int portFrom, int portTo) {
+  /** The one host address containers listen on and the router reaches them at (single host: loopback). */
+  public static final String LOOPBACK = "127.0.0.1";
+
   public NetworkSettings {
     if (portFrom < 1024 || portTo > 65535 || portFrom > portTo) {
       throw new IllegalArgumentException("network.portRange must be within 1024-65535 and ascending, got " + portFrom + "-" + portTo);

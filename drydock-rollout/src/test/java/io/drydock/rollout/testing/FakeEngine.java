@@ -16,6 +16,9 @@ import java.util.Optional;
 
 /** In-memory container engine. Containers are keyed by name (the planner addresses them by name). */
 public final class FakeEngine implements ContainerEngine {
+  /** Runs when closed (tests that check who closes what). */
+  public Runnable onClose = () -> {};
+
   public final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
   public final Map<String, ContainerSpec> specs = new LinkedHashMap<>();
   public final Map<String, Digest> digests = new LinkedHashMap<>();
@@ -104,7 +107,9 @@ public final class FakeEngine implements ContainerEngine {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    onClose.run();
+  }
 
   private ContainerInfo get(String id) {
     ContainerInfo c = containers.get(id);

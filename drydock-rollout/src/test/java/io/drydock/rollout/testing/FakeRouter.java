@@ -17,6 +17,9 @@ import java.util.function.Predicate;
  * its address. After every change {@link #onChange} runs, so tests can check invariants at each step.
  */
 public final class FakeRouter implements TrafficRouter {
+  /** Runs when closed (tests that check who closes what). */
+  public Runnable onClose = () -> {};
+
   public static final class Server {
     public String address;
     public int weight;
@@ -142,7 +145,9 @@ public final class FakeRouter implements TrafficRouter {
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    onClose.run();
+  }
 
   private Server get(String server) {
     Server s = servers.get(server);

@@ -20,7 +20,7 @@ public record ServerOptions(Duration checkInterval, int rise, int fall, @Nullabl
     }
   }
 
-  /** {@code inter 500ms rise 2 fall 2}, no slowstart: what {@link HaproxyConfig#of} writes for its backend. */
+  /** {@code inter 500ms rise 2 fall 2}, no slowstart: what the test kit's {@code HaproxyConfig.of} writes for its backend. */
   public static ServerOptions defaults() {
     return new ServerOptions(Duration.ofMillis(500), 2, 2, null);
   }

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.drydock.model.Finding;
 import io.drydock.model.ImageMetadata;
 import io.drydock.model.ScanReport;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;

@@ -8,7 +8,7 @@ import io.drydock.model.Package;
 import io.drydock.model.PackageType;
 import io.drydock.model.Sbom;
 import io.drydock.model.Skip;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -23,7 +23,7 @@ public final class FakeAnalyzer implements Analyzer {
   private final Predicate<String> wants;
   final List<String> seen = new ArrayList<>();
 
-  FakeAnalyzer(String name, int version, Predicate<String> wants) {
+  public FakeAnalyzer(String name, int version, Predicate<String> wants) {
     this.name = name;
     this.version = version;
     this.wants = wants;
@@ -63,7 +63,7 @@ public final class FakeAnalyzer implements Analyzer {
     return new AnalysisResult(os, packages, List.of());
   }
 
-  static Package pkg(String name, String version, String location) {
+  public static Package pkg(String name, String version, String location) {
     return new Package(PackageType.APK, name, version, null, null, null, "pkg:apk/" + name + "@" + version, location, null, List.of());
   }
 }

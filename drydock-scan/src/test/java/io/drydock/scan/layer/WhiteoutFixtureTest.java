@@ -103,7 +103,7 @@ class WhiteoutFixtureTest {
   @Test
   void finalViewMatchesUmoci(@TempDir Path root) throws Exception {
     Path cacheDir = root.resolve("cache");
-    List<Path> before = LayerCacheTest.tree(root);
+    List<Path> before = io.drydock.scan.LayerCacheTest.tree(root);
     ApkNames apk = new ApkNames();
     List<Event> events = new CopyOnWriteArrayList<>();
     SbomBuilder.Result result;
@@ -138,7 +138,7 @@ class WhiteoutFixtureTest {
     assertThat(facts.setuidPaths()).isEmpty(); // the minirootfs has no setuid file (checked with tar tv)
 
     assertThat(events).filteredOn(e -> e instanceof Event.Progress p && p.done() == p.total()).hasSize(5);
-    List<Path> after = LayerCacheTest.tree(root);
+    List<Path> after = io.drydock.scan.LayerCacheTest.tree(root);
     assertThat(after).containsAll(before);
     assertThat(after.stream().filter(p -> !before.contains(p))).allMatch(p -> p.startsWith(cacheDir));
     try (Stream5 s = new Stream5(cacheDir.resolve("layers"))) {

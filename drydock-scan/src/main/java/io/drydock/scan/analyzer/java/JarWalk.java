@@ -1,9 +1,9 @@
 package io.drydock.scan.analyzer.java;
 
+import io.drydock.image.stream.CountingFilterInputStream;
 import io.drydock.model.Package;
 import io.drydock.model.Skip;
 import java.io.ByteArrayInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveInputStream;
+import org.apache.commons.io.input.CloseShieldInputStream;
 
 /**
  * Reads one top-level Java archive as a stream (no temp files, no random access), following nested archives
@@ -73,7 +74,7 @@ final class JarWalk {
     Map<String, String> manifest = Map.of();
     boolean foundOwnPom = false;
     int packagesBefore = packages.size();
-    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new NonClosing(in), "UTF-8", true, true)) {
+    try (ZipArchiveInputStream zip = new ZipArchiveInputStream(CloseShieldInputStream.wrap(in), "UTF-8", true, true)) {
       ZipArchiveEntry e;
       while ((e = zip.getNextEntry()) != null) {
         if (++totalEntries > limits.maxEntries()) {
@@ -172,33 +173,19 @@ final class JarWalk {
    * The current entry's data, counted against the shared byte budget and checked against the inflation ratio
    * (compressed bytes come from the zip stream's own statistics).
    */
-  private final class Guard extends InputStream {
+  private final class Guard extends CountingFilterInputStream {
     private final ZipArchiveInputStream zip;
     private final String where;
     private long produced;
 
     Guard(ZipArchiveInputStream zip, String where) {
+      super(zip);
       this.zip = zip;
       this.where = where;
     }
 
     @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xff;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = zip.read(b, off, len);
-      if (n > 0) {
-        count(n);
-      }
-      return n;
-    }
-
-    private void count(int n) throws LimitExceeded {
+    protected void counted(long n) throws LimitExceeded {
       produced += n;
       totalBytes += n;
       if (totalBytes > limits.maxTotalBytes()) {
@@ -210,6 +197,12 @@ final class JarWalk {
           throw new LimitExceeded("zip bomb: " + where + " inflates more than " + limits.maxRatio() + ":1");
         }
       }
+    }
+
+    /** The entry's reader is the walk's; closing an entry closes nothing. */
+    @Override
+    public void close() {
+      // the walk owns the zip stream
     }
 
     /** The whole entry, or null (with a skip recorded) when it is larger than {@code max}. */
@@ -229,17 +222,4 @@ final class JarWalk {
       }
     }
   }
-
-  /** Lets the zip reader be closed (freeing its Inflater) without closing the stream it reads from. */
-  private static final class NonClosing extends FilterInputStream {
-    NonClosing(InputStream in) {
-      super(in);
-    }
-
-    @Override
-    public void close() {
-      // the caller owns the stream
-    }
-  }
-
 }

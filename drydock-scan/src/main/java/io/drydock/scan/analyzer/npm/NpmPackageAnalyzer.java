@@ -8,7 +8,7 @@ import io.drydock.model.Skip;
 import io.drydock.scan.analyzer.AnalysisInput;
 import io.drydock.scan.analyzer.AnalysisResult;
 import io.drydock.scan.analyzer.Analyzer;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.io.IOException;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -2,7 +2,7 @@ package io.drydock.scan.analyzer.ospkg;
 
 import io.drydock.model.OsInfo;
 import io.drydock.model.PackageType;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -2,7 +2,7 @@ package io.drydock.scan.analyzer.rust;
 
 import io.drydock.model.Package;
 import io.drydock.model.PackageType;
-import io.drydock.scan.purl.PackageUrl;
+import io.drydock.model.PackageUrl;
 import java.util.List;
 import java.util.regex.Pattern;
 

@@ -67,7 +67,7 @@ class DpkgAnalyzerTest {
       assertThat(p.type()).isEqualTo(PackageType.DEB);
       assertThat(p.location()).isEqualTo("var/lib/dpkg/status");
       assertThat(p.licenses()).isEmpty();
-      assertThat(p.purl()).startsWith("pkg:deb/debian/" + io.drydock.scan.purl.PackageUrl.encode(p.name()) + "@");
+      assertThat(p.purl()).startsWith("pkg:deb/debian/" + io.drydock.model.PackageUrl.encode(p.name()) + "@");
     });
   }
 

@@ -1,0 +1,5 @@
+/** The rollout spec: the service file and its parts. */
+@NullMarked
+package io.drydock.rollout.spec;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Python packages (dist-info and egg-info metadata). */
+@NullMarked
+package io.drydock.scan.analyzer.python;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** rpm databases: SQLite, Berkeley DB and NDB. */
+@NullMarked
+package io.drydock.scan.analyzer.rpm;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,5 @@
+/** Report writers: table, JSON, SARIF, CycloneDX, OpenVEX. */
+@NullMarked
+package io.drydock.scan.report;
+
+import org.jspecify.annotations.NullMarked;
