@@ -11,7 +11,8 @@ public enum PackageType {
   GOLANG("golang"),
   CARGO("cargo"),
   GEM("gem"),
-  NUGET("nuget");
+  NUGET("nuget"),
+  COMPOSER("composer");
 
   private final String purlType;
 

@@ -23,6 +23,7 @@ public final class Ecosystems {
           case CARGO -> "crates.io";
           case GEM -> "RubyGems";
           case NUGET -> "NuGet";
+          case COMPOSER -> "Packagist";
           case DEB, APK, RPM -> os == null ? null : osEcosystem(type, os);
         });
   }

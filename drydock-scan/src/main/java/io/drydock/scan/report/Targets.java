@@ -74,6 +74,7 @@ final class Targets {
       case CARGO -> "Rust";
       case GEM -> "Ruby";
       case NUGET -> ".NET";
+      case COMPOSER -> "PHP";
       case DEB, APK, RPM -> type.purlType();
     };
   }

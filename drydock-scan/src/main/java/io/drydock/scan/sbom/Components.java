@@ -214,7 +214,7 @@ final class Components {
     }
     PackageType t = type.get();
     String name = switch (t) {
-      case MAVEN, GOLANG, NPM, NUGET, CARGO, GEM, PYPI -> purl.namespace() == null ? purl.name()
+      case MAVEN, GOLANG, NPM, NUGET, CARGO, GEM, PYPI, COMPOSER -> purl.namespace() == null ? purl.name()
           : purl.namespace() + (t == PackageType.MAVEN ? ":" : "/") + purl.name();
       default -> purl.name();
     };

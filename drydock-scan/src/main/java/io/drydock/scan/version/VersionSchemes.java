@@ -12,6 +12,9 @@ public final class VersionSchemes {
   private static final VersionScheme SEMVER = new NpmSemverScheme();
   private static final VersionScheme PEP440 = new Pep440VersionScheme();
   private static final VersionScheme GO = new GoVersionScheme();
+  private static final VersionScheme RUBYGEMS = new RubyGemsVersionScheme();
+  private static final VersionScheme COMPOSER = new ComposerVersionScheme();
+  private static final VersionScheme NUGET = new NuGetVersionScheme();
 
   private VersionSchemes() {}
 
@@ -44,6 +47,21 @@ public final class VersionSchemes {
     return GO;
   }
 
+  /** RubyGems' {@code Gem::Version} order. */
+  public static VersionScheme rubygems() {
+    return RUBYGEMS;
+  }
+
+  /** Composer's normalisation, then PHP's {@code version_compare} (Packagist). */
+  public static VersionScheme composer() {
+    return COMPOSER;
+  }
+
+  /** NuGet.Versioning's order (SemVer 2.0 labels, four-part legacy versions, case-insensitive). */
+  public static VersionScheme nuget() {
+    return NUGET;
+  }
+
   /**
    * The scheme of an OSV ecosystem string as OSV writes it ({@code Debian:12}, {@code Alpine:v3.20},
    * {@code Ubuntu:22.04:LTS}, {@code Red Hat}, {@code Maven}, {@code npm}, {@code PyPI}, {@code Go}); the part
@@ -62,6 +80,9 @@ public final class VersionSchemes {
           case "npm", "crates.io" -> SEMVER;
           case "PyPI" -> PEP440;
           case "Go" -> GO;
+          case "RubyGems" -> RUBYGEMS;
+          case "Packagist" -> COMPOSER;
+          case "NuGet" -> NUGET;
           default -> null;
         });
   }

@@ -28,7 +28,10 @@ class VersionVectorsTest {
         Arguments.of("maven-versions-generated.txt", VersionSchemes.maven()),
         Arguments.of("semver-versions.txt", VersionSchemes.semver()),
         Arguments.of("pypi-versions.txt", VersionSchemes.pep440()),
-        Arguments.of("pypi-versions-generated.txt", VersionSchemes.pep440()));
+        Arguments.of("pypi-versions-generated.txt", VersionSchemes.pep440()),
+        Arguments.of("rubygems-versions.txt", VersionSchemes.rubygems()),
+        Arguments.of("rubygems-versions-generated.txt", VersionSchemes.rubygems()),
+        Arguments.of("nuget-versions.txt", VersionSchemes.nuget()));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -18,7 +18,8 @@ class LanguageAnalyzersTest {
   @Test
   void namesAreUniqueAndStable() {
     assertThat(LanguageAnalyzers.all()).extracting(Analyzer::name)
-        .containsExactly("jar", "npm", "python-pkg", "gobinary");
+        .containsExactly("jar", "npm", "python-pkg", "gobinary", "gemspec", "bundler", "cargo-lock",
+            "cargo-auditable", "composer", "dotnet");
   }
 
   @Test
