@@ -107,7 +107,7 @@ final class AnalysisRun {
 
   private Measurement measure(Metric m, RolloutState state) throws InterruptedException {
     if (m.provider() instanceof MetricProvider.Haproxy h) {
-      return measureHaproxy(m, h, state);
+      return measureRouter(m, h, state);
     }
     List<String> addresses = addresses(state.canary());
     if (addresses.isEmpty()) {
@@ -126,7 +126,7 @@ final class AnalysisRun {
   }
 
   /** A router metric: the canary's counters in the router, sampled at the start and end of the window. */
-  private Measurement measureHaproxy(Metric m, MetricProvider.Haproxy h, RolloutState state) throws InterruptedException {
+  private Measurement measureRouter(Metric m, MetricProvider.Haproxy h, RolloutState state) throws InterruptedException {
     int canary = state.canary().number();
     try {
       RevisionTraffic before = router.traffic(spec.router().backend(), spec.name()).get(canary);
