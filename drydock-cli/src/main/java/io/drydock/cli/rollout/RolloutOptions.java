@@ -1,12 +1,14 @@
 package io.drydock.cli.rollout;
 
 import io.drydock.cli.support.Console;
+import io.drydock.cli.support.EngineHostOption;
 import io.drydock.rollout.service.RolloutService;
 import io.drydock.rollout.spec.ServiceFile;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,9 +22,7 @@ final class RolloutOptions {
       description = "Where rollout state, lock and history live (DIR/SERVICE/). Default: $XDG_STATE_HOME/drydock or ~/.local/state/drydock.")
   @Nullable Path stateDir;
 
-  @Option(names = "--engine-host", paramLabel = "URI",
-      description = "Docker Engine API of Docker or Podman: unix:///path.sock or tcp://host:port. Default: $DOCKER_HOST, else unix:///var/run/docker.sock.")
-  @Nullable String engineHost;
+  @Mixin EngineHostOption engineHost = new EngineHostOption();
 
   @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m", converter = DurationConverter.class,
       description = "Longest time the command drives the rollout (500ms, 30s, 5m, 1h; default ${DEFAULT-VALUE}). A rollout still progressing then is aborted; a paused one stays paused.")
@@ -30,7 +30,7 @@ final class RolloutOptions {
 
   /** The rollout stage for this command line: its options, the environment, and events rendered by the {@link Console}. */
   RolloutService service(CommandSpec command) {
-    return RolloutService.load(RolloutService.Settings.of(stateDir, engineHost, System.getenv()), Console.of(command));
+    return RolloutService.load(RolloutService.Settings.of(stateDir, engineHost.value(), System.getenv()), Console.of(command));
   }
 
   /** Parses 500ms, 30s, 5m, 1h. */

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** How to reach and open images; shared by every command that reads one. */
@@ -29,9 +30,7 @@ public final class ImageOptionsMixin {
   @Option(names = "--no-cache", description = "Analyse every layer again; do not read or write the layer cache.")
   boolean noCache;
 
-  @Option(names = "--engine-host", paramLabel = "URL",
-      description = "Docker Engine API for engine: images (default: $DOCKER_HOST, else unix:///var/run/docker.sock).")
-  @Nullable String engineHost;
+  @Mixin EngineHostOption engineHost = new EngineHostOption();
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "60",
       description = "Timeout of each registry or engine request, in seconds (default: ${DEFAULT-VALUE}).")
@@ -119,6 +118,6 @@ public final class ImageOptionsMixin {
     if (timeoutSeconds <= 0) {
       throw DrydockException.usage("--timeout must be a positive number of seconds, not " + timeoutSeconds);
     }
-    return new ImageOptions(p, insecure, null, engineHost, workDir(), Duration.ofSeconds(timeoutSeconds));
+    return new ImageOptions(p, insecure, null, engineHost.value(), workDir(), Duration.ofSeconds(timeoutSeconds));
   }
 }

@@ -15,11 +15,8 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.Ports;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.drydock.model.Digest;
+import io.drydock.image.engine.DockerClients;
 import io.drydock.model.DrydockException;
 import io.drydock.model.EngineHost;
 import io.drydock.model.ErrorKind;
@@ -94,15 +91,8 @@ public final class DockerEngine implements ContainerEngine {
           + " but failed because: unsupported scheme (expected unix:///path.sock or tcp://host:port)");
     }
     DockerReplies.checkSocket(host, uri);
-    DockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
-    ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
-        .dockerHost(config.getDockerHost())
-        .sslConfig(config.getSSLConfig())
-        .maxConnections(16)
-        .connectionTimeout(Duration.ofSeconds(5))
-        .responseTimeout(requestTimeout.plusMinutes(1))
-        .build();
-    DockerEngine engine = new DockerEngine(host, DockerClientImpl.getInstance(config, http), requestTimeout, startupCheck);
+    DockerClient client = DockerClients.open(host, Duration.ofSeconds(5), requestTimeout.plusMinutes(1), 16);
+    DockerEngine engine = new DockerEngine(host, client, requestTimeout, startupCheck);
     try {
       engine.call("ping", () -> engine.client.pingCmd().exec());
     } catch (RuntimeException e) {

@@ -3,10 +3,6 @@ package io.drydock.image.engine;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.DockerException;
 import com.github.dockerjava.api.exception.NotFoundException;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
-import com.github.dockerjava.transport.DockerHttpClient;
 import io.drydock.image.ImageOptions;
 import io.drydock.image.ImageSource;
 import io.drydock.image.OpenedImage;
@@ -76,20 +72,13 @@ public final class EngineSource implements ImageSource {
   }
 
   private static void exportImage(String host, String name, Path target, ImageOptions options, EventSink events) throws IOException {
-    URI uri;
     try {
-      uri = URI.create(host);
+      URI.create(host);
     } catch (IllegalArgumentException e) {
       throw DrydockException.usage("Tried to use engine host '" + host + "' but failed because: it is not a URI (" + e.getMessage() + ")");
     }
-    DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(host).build();
     String what = "Tried to export image '" + name + "' from the engine at " + host;
-    try (DockerHttpClient http = new ApacheDockerHttpClient.Builder()
-            .dockerHost(uri)
-            .connectionTimeout(options.timeout())
-            .responseTimeout(options.timeout())
-            .build();
-        DockerClient client = DockerClientImpl.getInstance(config, http)) {
+    try (DockerClient client = DockerClients.open(host, options.timeout(), options.timeout(), 4)) {
       events.info("exporting " + name + " from " + host);
       try (InputStream in = client.saveImageCmd(name).exec(); OutputStream out = Files.newOutputStream(target)) {
         copy(in, out, name, events);

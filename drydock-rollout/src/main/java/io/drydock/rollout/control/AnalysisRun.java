@@ -16,12 +16,11 @@ import io.drydock.rollout.spec.MetricProvider;
 import io.drydock.rollout.spec.ServiceSpec;
 import io.drydock.rollout.spi.ContainerEngine;
 import io.drydock.rollout.spi.ContainerInfo;
-import io.drydock.rollout.spi.ServerStats;
+import io.drydock.rollout.spi.RevisionTraffic;
 import io.drydock.rollout.spi.TrafficRouter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -108,7 +107,7 @@ final class AnalysisRun {
 
   private Measurement measure(Metric m, RolloutState state) throws InterruptedException {
     if (m.provider() instanceof MetricProvider.Haproxy h) {
-      return measureHaproxy(m, h, state);
+      return measureRouter(m, h, state);
     }
     List<String> addresses = addresses(state.canary());
     if (addresses.isEmpty()) {
@@ -126,39 +125,23 @@ final class AnalysisRun {
     }
   }
 
-  private Measurement measureHaproxy(Metric m, MetricProvider.Haproxy h, RolloutState state) throws InterruptedException {
-    String prefix = spec.name() + "-r" + state.canary().number() + "-";
-    Map<String, ServerStats> before = new HashMap<>();
+  /** A router metric: the canary's counters in the router, sampled at the start and end of the window. */
+  private Measurement measureRouter(Metric m, MetricProvider.Haproxy h, RolloutState state) throws InterruptedException {
+    int canary = state.canary().number();
     try {
-      for (ServerStats s : router.stats(spec.router().backend())) {
-        if (s.server().startsWith(prefix)) {
-          before.put(s.server(), s);
-        }
-      }
+      RevisionTraffic before = router.traffic(spec.router().backend(), spec.name()).get(canary);
       ctx.pauseUntil(clock.instant().plus(h.window()), state);
-      long requests = 0;
-      long errors = 0;
-      long worstRtime = -1;
-      for (ServerStats s : router.stats(spec.router().backend())) {
-        ServerStats b = before.get(s.server());
-        if (b == null) {
-          continue;
-        }
-        long dr = s.requests() - b.requests();
-        requests += dr;
-        errors += s.errors() - b.errors();
-        if (dr > 0) {
-          worstRtime = Math.max(worstRtime, s.avgResponseMillis());
-        }
-      }
+      RevisionTraffic after = router.traffic(spec.router().backend(), spec.name()).get(canary);
+      RevisionTraffic.Window w = before == null || after == null ? new RevisionTraffic.Window(0, 0, -1) : after.since(before);
       if (h.stat() == MetricProvider.HaproxyStat.REQUESTS) {
-        return measured(m, (double) requests);
+        return measured(m, (double) w.requests());
       }
-      if (requests <= 0) {
-        return new Measurement(AnalysisPhase.INCONCLUSIVE, null, "no request reached r" + state.canary().number() + " in " + h.window(),
+      if (w.requests() <= 0) {
+        return new Measurement(AnalysisPhase.INCONCLUSIVE, null, "no request reached r" + canary + " in " + h.window(),
             clock.instant());
       }
-      return measured(m, h.stat() == MetricProvider.HaproxyStat.ERROR_RATE ? (double) errors / requests : (double) worstRtime);
+      return measured(m, h.stat() == MetricProvider.HaproxyStat.ERROR_RATE ? (double) w.errors() / w.requests()
+          : (double) w.worstAvgResponseMillis());
     } catch (DrydockException e) {
       if (e.kind() == ErrorKind.UNREACHABLE) {
         return new Measurement(AnalysisPhase.ERROR, null, e.getMessage(), clock.instant());

@@ -5,12 +5,10 @@ import io.drydock.model.ImageRef;
 import io.drydock.model.event.EventSink;
 import io.drydock.rollout.control.RolloutState.Phase;
 import io.drydock.rollout.plan.Labels;
-import io.drydock.rollout.plan.Planner;
 import io.drydock.rollout.plan.Revision;
 import io.drydock.rollout.spec.ServiceSpec;
 import io.drydock.rollout.spi.ContainerEngine;
 import io.drydock.rollout.spi.ContainerInfo;
-import io.drydock.rollout.spi.ServerStats;
 import io.drydock.rollout.spi.TrafficRouter;
 import java.util.HashMap;
 import java.util.List;
@@ -58,16 +56,10 @@ final class StateRebuilder {
     if (revisions.isEmpty()) {
       return state;
     }
-    Map<Integer, Integer> weight = new HashMap<>();
-    for (ServerStats s : router.stats(spec.router().backend())) {
-      for (Integer n : revisions.keySet()) {
-        if (s.server().startsWith(spec.name() + "-r" + n + "-")) {
-          weight.merge(n, Planner.isUp(s) ? Planner.effectiveWeight(s) : 0, Integer::sum);
-        }
-      }
-    }
-    int stable = revisions.keySet().stream().max((x, y) -> weight.getOrDefault(x, 0) != weight.getOrDefault(y, 0)
-        ? Integer.compare(weight.getOrDefault(x, 0), weight.getOrDefault(y, 0)) : Integer.compare(x, y)).orElseThrow();
+    Map<Integer, Double> share = new HashMap<>();
+    router.traffic(spec.router().backend(), spec.name()).forEach((n, t) -> share.put(n, t.share()));
+    int stable = revisions.keySet().stream().max((x, y) -> !share.getOrDefault(x, 0.0).equals(share.getOrDefault(y, 0.0))
+        ? Double.compare(share.getOrDefault(x, 0.0), share.getOrDefault(y, 0.0)) : Integer.compare(x, y)).orElseThrow();
     int next = revisions.keySet().stream().mapToInt(Integer::intValue).max().orElse(0) + 1;
     events.warn(spec.name() + ": no saved state in " + store.dir() + "; rebuilt it from container labels: r" + stable
         + " is stable" + (revisions.size() > 1 ? ", other revisions " + revisions.keySet() + " will be removed" : ""));

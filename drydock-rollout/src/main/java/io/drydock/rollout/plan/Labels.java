@@ -17,6 +17,21 @@ public final class Labels {
     return "drydock-" + service + "-r" + revision + "-" + replica;
   }
 
+  /** The revision in a router server name made by {@link #serverName} for {@code service}; -1 for any other name. */
+  public static int revisionOfServer(String service, String server) {
+    String prefix = service + "-r";
+    if (!server.startsWith(prefix)) {
+      return -1;
+    }
+    String rest = server.substring(prefix.length());
+    int dash = rest.indexOf('-');
+    if (dash < 1 || dash > 9 || dash == rest.length() - 1 || !rest.chars().allMatch(c -> c == '-' || Character.isDigit(c))
+        || rest.indexOf('-', dash + 1) >= 0) {
+      return -1;
+    }
+    return Integer.parseInt(rest.substring(0, dash));
+  }
+
   /** Router server name of a replica: {@code SERVICE-rREV-I}. */
   public static String serverName(String service, int revision, int replica) {
     return service + "-r" + revision + "-" + replica;

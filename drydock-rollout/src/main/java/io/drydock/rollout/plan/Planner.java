@@ -104,7 +104,7 @@ public final class Planner {
         }
         String address = address(port);
         addresses.add(address);
-        boolean upNow = s != null && isUp(s) && !fresh;
+        boolean upNow = s != null && s.checkPassing() && !fresh;
         if (s == null) {
           if (!fresh) {
             bringUp.add(new Action.AwaitHealthy(cname, address));
@@ -112,18 +112,18 @@ public final class Planner {
           bringUp.add(new Action.AddServer(backend, sname, address));
           bringUp.add(new Action.EnableServer(backend, sname));
           bringUp.add(new Action.AwaitUp(backend, sname));
-        } else if (isMaint(s)) {
+        } else if (s.inMaintenance()) {
           bringUp.add(new Action.SetWeight(backend, sname, 0));
           bringUp.add(new Action.EnableServer(backend, sname));
           bringUp.add(new Action.AwaitUp(backend, sname));
-        } else if ((!upNow || isDrain(s)) && (weight > 0 || t.smokeRequired())) {
+        } else if ((!upNow || s.draining()) && (weight > 0 || t.smokeRequired())) {
           // a drained server may be DOWN behind its DRAIN status: the router's check decides
           bringUp.add(new Action.AwaitUp(backend, sname));
         }
-        int current = s == null || isMaint(s) ? 0 : effectiveWeight(s);
-        if (weight > current || (weight > 0 && s != null && isDrain(s))) {
+        int current = s == null || s.inMaintenance() ? 0 : s.effectiveWeight();
+        if (weight > current || (weight > 0 && s != null && s.draining())) {
           increase.add(new Action.SetWeight(backend, sname, weight));
-          if (s != null && isDrain(s)) {
+          if (s != null && s.draining()) {
             increase.add(new Action.EnableServer(backend, sname));
           }
         } else if (weight < current) {
@@ -137,7 +137,7 @@ public final class Planner {
 
     for (ServerStats s : servers.values()) {
       if (!wantedServers.contains(s.server())) {
-        if (!isMaint(s)) {
+        if (!s.inMaintenance()) {
           retire.add(new Action.Drain(backend, s.server()));
           retire.add(new Action.AwaitNoConnections(backend, s.server()));
           retire.add(new Action.Maintenance(backend, s.server()));
@@ -226,23 +226,5 @@ public final class Planner {
     } catch (NumberFormatException e) {
       return null;
     }
-  }
-
-  /** UP, possibly in transition ({@code UP 1/3}), or up but not load-balanced ({@code NOLB}). */
-  public static boolean isUp(ServerStats s) {
-    return s.status().startsWith("UP") || s.status().startsWith("NOLB");
-  }
-
-  public static boolean isMaint(ServerStats s) {
-    return s.status().startsWith("MAINT");
-  }
-
-  public static boolean isDrain(ServerStats s) {
-    return s.status().startsWith("DRAIN");
-  }
-
-  /** The weight that decides new requests: 0 in drain or maintenance. */
-  public static int effectiveWeight(ServerStats s) {
-    return isMaint(s) || isDrain(s) ? 0 : s.weight();
   }
 }

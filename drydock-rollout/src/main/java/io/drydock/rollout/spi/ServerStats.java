@@ -33,6 +33,24 @@ public record ServerStats(
     return status.startsWith("UP");
   }
 
+  /** UP, possibly in transition ({@code UP 1/3}), or up but not load-balanced ({@code NOLB}). */
+  public boolean checkPassing() {
+    return status.startsWith("UP") || status.startsWith("NOLB");
+  }
+
+  public boolean inMaintenance() {
+    return status.startsWith("MAINT");
+  }
+
+  public boolean draining() {
+    return status.startsWith("DRAIN");
+  }
+
+  /** The weight that decides new requests: 0 in drain or maintenance. */
+  public int effectiveWeight() {
+    return inMaintenance() || draining() ? 0 : weight;
+  }
+
   /** Responses of any class plus failed requests: the denominator of an error rate. */
   public long requests() {
     return responses2xx + responses3xx + responses4xx + responses5xx + connectionErrors + responseErrors;

@@ -2,6 +2,7 @@ package io.drydock.rollout.spi;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the rollout controller needs from a traffic switch (HAProxy through its Runtime API). Changes take
@@ -34,6 +35,13 @@ public interface TrafficRouter extends AutoCloseable {
 
   /** Per-server state and counters of one backend. */
   List<ServerStats> stats(String backend);
+
+  /**
+   * The service's revisions as the router sees them now, by revision number: each one's share of new requests
+   * and its endpoints' counters. Revisions the router has no endpoint for are absent. Analysis (router metrics)
+   * and state rebuilding use this, so they need not know how the router names or weighs endpoints.
+   */
+  Map<Integer, RevisionTraffic> traffic(String backend, String service);
 
   /**
    * Waits until the server's health check reports UP; false when {@code timeout} passes first.

@@ -2,6 +2,8 @@ package io.drydock.rollout.testing;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.rollout.plan.Labels;
+import io.drydock.rollout.spi.RevisionTraffic;
 import io.drydock.rollout.spi.ServerStats;
 import io.drydock.rollout.spi.TrafficRouter;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -124,6 +127,30 @@ public final class FakeRouter implements TrafficRouter {
       Server s = e.getValue();
       out.add(new ServerStats(backend, e.getKey(), s.address, status(e.getKey()), s.weight, s.sessions, s.requests,
           s.requests - s.errors, 0, 0, s.errors, 0, 0, s.rtime));
+    }
+    return out;
+  }
+
+  /** By revision, as HAProxy's adapter reports it: servers SERVICE-rREV-I, share by the weight of UP servers. */
+  @Override
+  public synchronized Map<Integer, RevisionTraffic> traffic(String backend, String service) {
+    List<ServerStats> all = stats(backend);
+    long total = 0;
+    Map<Integer, Long> weight = new TreeMap<>();
+    Map<Integer, Map<String, RevisionTraffic.Counters>> endpoints = new TreeMap<>();
+    for (ServerStats s : all) {
+      int rev = Labels.revisionOfServer(service, s.server());
+      if (rev >= 0) {
+        long w = s.checkPassing() ? s.effectiveWeight() : 0;
+        total += w;
+        weight.merge(rev, w, Long::sum);
+        endpoints.computeIfAbsent(rev, r -> new LinkedHashMap<>())
+            .put(s.server(), new RevisionTraffic.Counters(s.requests(), s.errors(), s.avgResponseMillis()));
+      }
+    }
+    Map<Integer, RevisionTraffic> out = new TreeMap<>();
+    for (Map.Entry<Integer, Map<String, RevisionTraffic.Counters>> e : endpoints.entrySet()) {
+      out.put(e.getKey(), new RevisionTraffic(e.getKey(), total == 0 ? 0 : (double) weight.get(e.getKey()) / total, e.getValue()));
     }
     return out;
   }

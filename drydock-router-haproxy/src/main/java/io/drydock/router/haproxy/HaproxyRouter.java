@@ -1,6 +1,7 @@
 package io.drydock.router.haproxy;
 
 import io.drydock.model.DrydockException;
+import io.drydock.rollout.spi.RevisionTraffic;
 import io.drydock.rollout.spi.ServerStats;
 import io.drydock.rollout.spi.TrafficRouter;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -123,6 +125,11 @@ public final class HaproxyRouter implements TrafficRouter {
   public List<ServerStats> stats(String backend) {
     requireName(backend, "backend");
     return StatsCsv.servers(showStat(), backend).stream().map(StatsCsv.Row::toServerStats).toList();
+  }
+
+  @Override
+  public Map<Integer, RevisionTraffic> traffic(String backend, String service) {
+    return RevisionTraffics.of(service, stats(backend));
   }
 
   @Override

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.drydock.model.DrydockException;
 import io.drydock.model.ErrorKind;
+import io.drydock.rollout.spi.RevisionTraffic;
 import io.drydock.rollout.spi.ServerStats;
 import io.drydock.router.haproxy.testkit.LoadGenerator;
 import io.drydock.router.haproxy.testkit.LoadReport;
@@ -96,6 +97,38 @@ class HaproxyRouterIT {
     }
     assertThat(stats("sick").status()).startsWith("DOWN");
     assertThat(stats("sick").totalSessions()).isZero();
+  }
+
+  @Test
+  void trafficByRevisionGroupsTheServiceServersAndSharesByTheWeightOfServersThatAreUp() throws Exception {
+    TestApp r1 = app("1", Map.of());
+    TestApp r2 = app("2", Map.of());
+    TestApp sick = app("2-sick", Map.of("HEALTHY", "false"));
+    router.addServer(BACKEND, "web-r1-0", r1.address(), 150);
+    router.addServer(BACKEND, "web-r2-0", r2.address(), 50);
+    router.addServer(BACKEND, "web-r2-1", sick.address(), 50);
+    assertThat(router.awaitUp(BACKEND, "web-r1-0", Duration.ofSeconds(10))).isTrue();
+    assertThat(router.awaitUp(BACKEND, "web-r2-0", Duration.ofSeconds(10))).isTrue();
+    router.enable(BACKEND, "web-r1-0");
+    router.enable(BACKEND, "web-r2-0");
+    router.enable(BACKEND, "web-r2-1");
+    assertThat(router.awaitUp(BACKEND, "web-r2-1", Duration.ofSeconds(2))).isFalse();
+
+    Map<Integer, RevisionTraffic> before = router.traffic(BACKEND, "web");
+    assertThat(before).containsOnlyKeys(1, 2);
+    assertThat(before.get(1).share()).isEqualTo(0.75);
+    assertThat(before.get(2).share()).isEqualTo(0.25);
+    assertThat(before.get(2).endpoints()).containsOnlyKeys("web-r2-0", "web-r2-1");
+    for (int i = 0; i < 40; i++) {
+      assertThat(TestApp.get(haproxy.frontendPort(), "/")).startsWith("200 ");
+    }
+    Map<Integer, RevisionTraffic> after = router.traffic(BACKEND, "web");
+    RevisionTraffic.Window w1 = after.get(1).since(before.get(1));
+    RevisionTraffic.Window w2 = after.get(2).since(before.get(2));
+    assertThat(w1.requests() + w2.requests()).isEqualTo(40);
+    assertThat(w1.requests()).isGreaterThan(w2.requests());
+    assertThat(w1.errors() + w2.errors()).isZero();
+    assertThat(router.traffic(BACKEND, "api")).isEmpty();
   }
 
   @Test
