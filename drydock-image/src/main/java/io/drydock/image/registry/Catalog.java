@@ -61,22 +61,7 @@ final class Catalog {
       if (repositories.size() > MAX_REPOSITORIES) {
         throw Http.failure(ErrorKind.INVALID_INPUT, action, "the registry has more than " + MAX_REPOSITORIES + " repositories");
       }
-      next = null;
-      if (link.isPresent()) {
-        Optional<String> target = LinkHeader.next(link.get());
-        if (target.isPresent()) {
-          URI resolved;
-          try {
-            resolved = requested.resolve(target.get());
-          } catch (IllegalArgumentException e) {
-            throw Http.failure(ErrorKind.INVALID_INPUT, action, "the registry sent a malformed Link header");
-          }
-          if (!Http.sameOrigin(base, resolved)) {
-            throw Http.failure(ErrorKind.INVALID_INPUT, action, "the registry's next page is on another host (" + resolved.getHost() + ")");
-          }
-          next = resolved.toString();
-        }
-      }
+      next = LinkHeader.nextPage(link, requested, base, action);
     }
     return List.copyOf(repositories);
   }

@@ -51,23 +51,7 @@ final class ListTags {
       if (tags.size() > MAX_TAGS) {
         throw Http.failure(ErrorKind.INVALID_INPUT, action, "the repository has more than " + MAX_TAGS + " tags");
       }
-      next = null;
-      if (link.isPresent()) {
-        Optional<String> target = LinkHeader.next(link.get());
-        if (target.isPresent()) {
-          URI resolved;
-          try {
-            resolved = requested.resolve(target.get());
-          } catch (IllegalArgumentException e) {
-            throw Http.failure(ErrorKind.INVALID_INPUT, action, "the registry sent a malformed Link header");
-          }
-          if (!Http.sameOrigin(base, resolved)) {
-            throw Http.failure(ErrorKind.INVALID_INPUT, action, "the registry's next page is on another host ("
-                + resolved.getHost() + ")");
-          }
-          next = resolved.toString();
-        }
-      }
+      next = LinkHeader.nextPage(link, requested, base, action);
     }
     return List.copyOf(tags);
   }
