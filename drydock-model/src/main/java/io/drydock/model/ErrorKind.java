@@ -21,6 +21,8 @@ public enum ErrorKind {
   ROLLOUT_FAILED(8),
   /** Another operation holds the lock (e.g. a rollout of the same service is running). */
   CONFLICT(9),
+  /** A patch step failed (build, rescan, push, reference rewrite); nothing was pushed or rewritten. */
+  PATCH_FAILED(10),
   /** A bug in drydock. */
   INTERNAL(70);
 
